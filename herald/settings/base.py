@@ -1,0 +1,205 @@
+"""Settings shared by every environment. Values come from environment variables only."""
+
+from django.utils.csp import CSP
+
+from .env import (
+    BASE_DIR,
+    VAR_DIR,
+    database_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
+
+DEBUG = False
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "accounts",
+    "newsroom",
+    "delivery",
+    "health",
+    "worker",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "delivery.middleware.CachePolicyMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "herald.urls"
+WSGI_APPLICATION = None
+ASGI_APPLICATION = "herald.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
+                "newsroom.context_processors.network",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_config()}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Wagtail's PostgreSQL search backend needs SearchVectorField and GinIndex.
+    INSTALLED_APPS.append("django.contrib.postgres")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("HERALD_CACHE_PREFIX", "herald"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-za"
+TIME_ZONE = "Africa/Johannesburg"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env_str("STATIC_ROOT") or str(VAR_DIR / "static")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = env_str("MEDIA_URL", "/media/")
+MEDIA_ROOT = env_str("MEDIA_ROOT") or str(VAR_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Media is served by the app only in the one-machine install; a CDN or web server does it at scale.
+HERALD_SERVE_MEDIA = env_bool("HERALD_SERVE_MEDIA", True)
+
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Herald <newsroom@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+    }
+}
+if env_str("EMAIL_HOST"):
+    MAILERS["default"] = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST"),
+            "port": env_int("EMAIL_PORT", 587),
+            "username": env_str("EMAIL_HOST_USER") or None,
+            "password": env_str("EMAIL_HOST_PASSWORD") or None,
+            "use_tls": env_bool("EMAIL_USE_TLS", True),
+        },
+    }
+
+# Tasks: read by django_tasks and by Wagtail. The database backend needs a worker: the embedded
+# thread (HERALD_EMBEDDED_WORKER) in the one-process install, `manage.py db_worker` when scaled out.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+HERALD_EMBEDDED_WORKER = env_bool("HERALD_EMBEDDED_WORKER", True)
+
+WAGTAIL_SITE_NAME = env_str("HERALD_NETWORK_NAME", "Herald")
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+TAGGIT_CASE_INSENSITIVE = True
+
+# Public pages: no inline script or style, nothing from elsewhere except embeds' players.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+
+# How long shared caches (a CDN, Varnish) and browsers may keep anonymous pages, in seconds.
+HERALD_PAGE_MAX_AGE = env_int("HERALD_PAGE_MAX_AGE", 60)
+HERALD_PAGE_SHARED_MAX_AGE = env_int("HERALD_PAGE_SHARED_MAX_AGE", 300)
+HERALD_DEMO_PORT = env_int("HERALD_DEMO_PORT", 8000)
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SESSION_COOKIE_HTTPONLY = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("HERALD_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Wagtail logs every page action at INFO; the admin's history already records them.
+        "wagtail": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
+    },
+}
+
+# The embedded worker's polling interval and how often scheduled pages are published (seconds).
+HERALD_WORKER_INTERVAL = env_int("HERALD_WORKER_INTERVAL", 1)
+HERALD_SCHEDULER_INTERVAL = env_int("HERALD_SCHEDULER_INTERVAL", 60)

@@ -1,0 +1,99 @@
+"""Read Herald's configuration from the environment, failing with messages that say how to fix it.
+
+Only settings modules import this; the rest of the code reads ``django.conf.settings``.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("HERALD_VAR_DIR", BASE_DIR / "var"))
+
+SQLITE_OPTIONS = {
+    # WAL lets readers continue while a writer commits; IMMEDIATE avoids "database is locked"
+    # upgrades from read to write transactions; the timeout waits for a busy writer.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip().lower() in {"1", "true", "yes", "on"}:
+        return True
+    if value.strip().lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use true or false.")
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def database_config():
+    """Return the default database from ``DATABASE_URL``, or SQLite under ``var/``."""
+    url = env_str("DATABASE_URL")
+    if not url:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "herald.sqlite3"),
+            "OPTIONS": SQLITE_OPTIONS,
+        }
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL could not be read ({exc}). Use a URL such as "
+            "postgres://user:password@127.0.0.1:5432/herald or sqlite:////path/to/herald.sqlite3, "
+            "or unset it to use SQLite under var/."
+        ) from exc
+    if not config.get("ENGINE") or not config.get("NAME"):
+        raise ImproperlyConfigured(
+            f"DATABASE_URL={url!r} names no database. Use a URL such as "
+            "postgres://user:password@127.0.0.1:5432/herald."
+        )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+def secret_key(*, generate):
+    """Return ``SECRET_KEY``; when allowed, generate one and keep it under ``var/``."""
+    key = env_str("SECRET_KEY")
+    if key:
+        return key
+    if not generate:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Production refuses to start without one: set SECRET_KEY "
+            "to a long random string, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def env_int(name, default):
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from health import views as health_views
+
+urlpatterns = [
+    path("healthz", health_views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.HERALD_SERVE_MEDIA:
+    # The one-machine install serves uploads itself; at scale, object storage or a CDN does.
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(
+            rf"^{media_prefix}(?P<path>.*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+if settings.DEBUG:
+    urlpatterns += staticfiles_urlpatterns()
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "newsroom.views.page_not_found"
+handler500 = "newsroom.views.server_error"

@@ -1,0 +1,116 @@
+"""Fill an empty database with a believable demo network (see ``manage.py demo_content``)."""
+
+import random
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.text import slugify
+
+from newsroom.models import Author, HomePage
+
+from .articles import ArticleFactory, demo_time_span
+from .network import build_galleries, build_sites
+from .pictures import create_pictures
+from .text import CopyDesk
+
+ADMIN_USERNAME = "admin"
+ADMIN_EMAIL = "admin@localhost"
+
+
+@dataclass
+class DemoReport:
+    sites: int
+    sections: int
+    articles: int
+    galleries: int
+    authors: int
+
+
+def network_exists() -> bool:
+    return HomePage.objects.exists()
+
+
+def demo_build(
+    *, articles: int, seed: int, port: int, galleries_per_site: int = 3, progress_factory=None
+) -> DemoReport:
+    """Build the demo network: sites, sections, policies, authors, pictures, galleries, articles.
+
+    ``progress_factory(total, description)`` returns an object with ``update(n)`` and ``close()``
+    (a tqdm bar from the command; nothing in tests).
+    """
+    rng = random.Random(seed)
+    copy = CopyDesk(seed)
+    with transaction.atomic():
+        built = build_sites(port=port)
+        pictures = create_pictures(rng, 16, title_prefix="Demo picture")
+        authors = [
+            Author.objects.create(name=name, slug=slugify(name), role=role)
+            for name, role in _author_names(copy, rng)
+        ]
+        for _site, home, leaves in built:
+            build_galleries(
+                home=home,
+                beat=leaves[0][1],
+                copy=copy,
+                pictures=pictures,
+                rng=rng,
+                count=galleries_per_site,
+            )
+
+    leaves = [
+        (section, beat) for _site, _home, site_leaves in built for section, beat in site_leaves
+    ]
+    newest, span = demo_time_span(articles)
+    factory = ArticleFactory(
+        copy=copy, rng=rng, authors=authors, pictures=pictures, newest=newest, span=span
+    )
+    progress = progress_factory(articles, "Articles") if progress_factory else None
+    share, remainder = divmod(articles, len(leaves))
+    number = 1
+    for position, (section, beat) in enumerate(leaves):
+        count = share + (1 if position < remainder else 0)
+        factory.create(
+            section=section, beat=beat, count=count, first_number=number, progress=progress
+        )
+        number += count
+    if progress is not None:
+        progress.close()
+    return DemoReport(
+        sites=len(built),
+        sections=len(leaves),
+        articles=articles,
+        galleries=galleries_per_site * len(built),
+        authors=len(authors),
+    )
+
+
+def _author_names(copy, rng):
+    roles = [
+        "Political reporter",
+        "Business editor",
+        "Sports writer",
+        "News editor",
+        "Senior reporter",
+        "Photographer",
+        "Rugby correspondent",
+        "Cricket writer",
+    ]
+    names = list(dict.fromkeys(copy.names))[:12]
+    return [(name, rng.choice(roles)) for name in names]
+
+
+def demo_admin_ensure() -> str | None:
+    """Create the demo's admin account once; return its new password, or None if it existed."""
+    User = get_user_model()
+    if User.objects.filter(username=ADMIN_USERNAME).exists():
+        return None
+    password = secrets.token_urlsafe(12)
+    User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, password)
+    path = settings.HERALD_VAR_DIR / "demo-admin.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"username: {ADMIN_USERNAME}\npassword: {password}\n")
+    path.chmod(0o600)
+    return password

@@ -1,0 +1,282 @@
+"""The newsroom's page types: home, section, article, News in Pictures, policies; and authors."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from delivery.cache import cache_publicly
+
+from . import selectors
+from .blocks import ArticleBodyBlock
+
+LIST_PAGE_SIZE = 20
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+class CacheablePageMixin:
+    """Serve the page as publicly cacheable, tagged with the surrogate keys of what it shows."""
+
+    def surrogate_keys(self, request):
+        site = Site.find_for_request(request)
+        return [f"site-{site.pk}" if site else "site-none", f"page-{self.pk}"]
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return cache_publicly(response, keys=self.surrogate_keys(request))
+
+
+def paginate(request, queryset):
+    return Paginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@register_snippet
+class Author(index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, help_text="Used in /authors/<slug>/.")
+    role = models.CharField(max_length=120, blank=True, help_text="e.g. Political reporter")
+    bio = models.TextField(blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"/authors/{self.slug}/"
+
+
+class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
+    """A site's front page; also answers the site's tag and author pages."""
+
+    strapline = models.CharField(max_length=200, blank=True, help_text="Shown under the masthead.")
+
+    content_panels = [*Page.content_panels, FieldPanel("strapline")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.PicturesIndexPage", "newsroom.PolicyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        latest = list(selectors.articles_latest(root=self, limit=13))
+        context["lead"] = latest[0] if latest else None
+        context["latest"] = latest[1:]
+        context["section_blocks"] = selectors.sections_with_top_articles(home=self, per_section=4)
+        context["galleries"] = selectors.galleries_latest(root=self, limit=3)
+        return context
+
+    @path("tags/<str:tag>/", name="tag")
+    def tag_page(self, request, tag):
+        tag_obj = Tag.objects.filter(slug=tag).first()
+        if tag_obj is None:
+            raise Http404("No such tag")
+        articles = paginate(request, selectors.articles_tagged(root=self, tag=tag_obj))
+        response = self.render(
+            request,
+            context_overrides={"tag": tag_obj, "articles": articles},
+            template="newsroom/tag_page.html",
+        )
+        return cache_publicly(response, keys=[f"tag-{tag_obj.slug}"])
+
+    @path("search/", name="search")
+    def search_page(self, request):
+        query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+        results = paginate(request, selectors.articles_search(root=self, query=query))
+        response = self.render(
+            request,
+            context_overrides={"query": query, "results": results},
+            template="newsroom/search_page.html",
+        )
+        return cache_publicly(response, keys=["search"])
+
+    @path("authors/<slug:slug>/", name="author")
+    def author_page(self, request, slug):
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+        articles = paginate(request, selectors.articles_by_author(root=self, author=author))
+        response = self.render(
+            request,
+            context_overrides={"author": author, "articles": articles},
+            template="newsroom/author_page.html",
+        )
+        return cache_publicly(response, keys=[f"author-{author.pk}"])
+
+
+class SectionPage(CacheablePageMixin, Page):
+    """A section such as News, World or Sport; holds articles and sub-sections."""
+
+    intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
+
+    def surrogate_keys(self, request):
+        return [*super().surrogate_keys(request), f"section-{self.pk}"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subsections"] = SectionPage.objects.child_of(self).live().order_by("path")
+        context["articles"] = paginate(request, selectors.articles_in_section(section=self))
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(CacheablePageMixin, Page):
+    standfirst = models.TextField(
+        max_length=400, help_text="The summary under the headline, one or two sentences."
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=250, blank=True)
+    body = StreamField(ArticleBodyBlock())
+    authors = ParentalManyToManyField(Author, blank=True, related_name="articles")
+    source = models.CharField(
+        max_length=60, blank=True, help_text="The agency the copy came from, e.g. AFP or Reuters."
+    )
+    dateline = models.CharField(
+        max_length=80, blank=True, help_text="Where the story was filed from, e.g. Cape Town."
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption")], heading="Lead image"
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("authors"), FieldPanel("source"), FieldPanel("dateline")],
+            heading="Byline",
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("first_published_at"),
+    ]
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    def surrogate_keys(self, request):
+        keys = [*super().surrogate_keys(request)]
+        keys += [f"section-{pk}" for pk in self._ancestor_section_ids()]
+        keys += [f"tag-{tag.slug}" for tag in self.tags.all()]
+        return keys
+
+    def _ancestor_section_ids(self):
+        return [page.pk for page in self._breadcrumbs if isinstance(page, SectionPage)]
+
+    @property
+    def _breadcrumbs(self):
+        if not hasattr(self, "_breadcrumbs_cache"):
+            self._breadcrumbs_cache = selectors.section_trail(page=self)
+        return self._breadcrumbs_cache
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self._breadcrumbs
+        context["section"] = self._breadcrumbs[-1] if self._breadcrumbs else None
+        context["authors"] = list(self.authors.all())
+        context["article_tags"] = list(self.tags.all())
+        context["related"] = selectors.articles_related(article=self, limit=4)
+        return context
+
+
+class PicturesIndexPage(CacheablePageMixin, Page):
+    """News in Pictures: the list of galleries."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.GalleryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "News in Pictures index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["galleries"] = paginate(request, selectors.galleries_in(index_page=self))
+        return context
+
+
+class GalleryPage(CacheablePageMixin, Page):
+    intro = models.TextField(blank=True, help_text="What the pictures show.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("images", min_num=1)]
+    parent_page_types = ["newsroom.PicturesIndexPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["pictures"] = self.images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return context
+
+    @property
+    def cover(self):
+        """The first picture; list selectors prefetch ``images`` so this costs no query."""
+        pictures = list(self.images.all())
+        return pictures[0].image if pictures else None
+
+
+class GalleryImage(Orderable):
+    page = ParentalKey(GalleryPage, related_name="images", on_delete=models.CASCADE)
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=250)
+    credit = models.CharField(max_length=120, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+
+
+class PolicyPage(CacheablePageMixin, Page):
+    """Rules readers agree to, such as /policies/comments/ and /policies/contributions/."""
+
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["newsroom.HomePage", "newsroom.PolicyPage"]
+    subpage_types = ["newsroom.PolicyPage"]

@@ -1,0 +1,25 @@
+"""The header's navigation: the sites of the network and the current site's sections."""
+
+from wagtail.models import Site
+
+
+def network_sites():
+    return list(Site.objects.order_by("-is_default_site", "site_name", "hostname"))
+
+
+def site_sections(site):
+    from .models import SectionPage
+
+    if not site:
+        return []
+    return list(SectionPage.objects.child_of(site.root_page).live().in_menu().order_by("path"))
+
+
+# The home page's Multimedia box. Apps that add a multimedia section (User Galleries, MyNews)
+# register their link here from their AppConfig.ready(), so the newsroom never imports them.
+multimedia_links = [("News in Pictures", "/pictures/")]
+
+
+def register_multimedia_link(label, url):
+    if (label, url) not in multimedia_links:
+        multimedia_links.append((label, url))

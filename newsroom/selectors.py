@@ -1,0 +1,91 @@
+"""Reads shared by pages, feeds and fragments, shaped so query counts stay flat."""
+
+from django.db.models import Count, Prefetch
+from wagtail.models import Page
+
+
+def _articles():
+    from .models import ArticlePage
+
+    return (
+        ArticlePage.objects.live()
+        .select_related("lead_image")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def articles_latest(*, root: Page, limit: int):
+    return _articles().descendant_of(root)[:limit]
+
+
+def articles_in_section(*, section: Page):
+    return _articles().descendant_of(section)
+
+
+def articles_tagged(*, root: Page, tag):
+    return _articles().descendant_of(root).filter(tagged_items__tag=tag)
+
+
+def articles_by_author(*, root: Page, author):
+    return _articles().descendant_of(root).filter(authors=author)
+
+
+def articles_search(*, root: Page, query: str):
+    """Live articles of the site matching ``query`` (Wagtail search), best match first."""
+    if not query:
+        return []
+    from .models import ArticlePage
+
+    return ArticlePage.objects.live().descendant_of(root).search(query)
+
+
+def articles_related(*, article, limit: int):
+    """Other stories of the article's site, most shared tags first, then newest."""
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if not tag_ids:
+        return []
+    site_root_path = article.path[: article.steplen * 2]
+    return list(
+        _articles()
+        .filter(path__startswith=site_root_path, tagged_items__tag_id__in=tag_ids)
+        .exclude(pk=article.pk)
+        .annotate(shared_tags=Count("tagged_items"))
+        .order_by("-shared_tags", "-first_published_at", "-pk")[:limit]
+    )
+
+
+def sections_with_top_articles(*, home: Page, per_section: int):
+    """The home page's section blocks: each top-level section with its newest articles."""
+    from .models import SectionPage
+
+    sections = SectionPage.objects.child_of(home).live().in_menu().order_by("path")
+    return [
+        (section, list(articles_in_section(section=section)[:per_section])) for section in sections
+    ]
+
+
+def section_trail(*, page: Page):
+    """The page's ancestors below the home page (the breadcrumb trail), as specific pages."""
+    from .models import SectionPage
+
+    return list(SectionPage.objects.ancestor_of(page).order_by("depth"))
+
+
+def galleries_in(*, index_page: Page):
+    return _galleries().child_of(index_page)
+
+
+def galleries_latest(*, root: Page, limit: int):
+    return _galleries().descendant_of(root)[:limit]
+
+
+def _galleries():
+    from .models import GalleryImage, GalleryPage
+
+    pictures = GalleryImage.objects.select_related("image").prefetch_related("image__renditions")
+    return (
+        GalleryPage.objects.live()
+        .prefetch_related(Prefetch("images", queryset=pictures))
+        .order_by("-first_published_at", "-pk")
+    )

@@ -1,0 +1,10 @@
+from django import template
+
+from newsroom.navigation import multimedia_links as registered_links
+
+register = template.Library()
+
+
+@register.simple_tag
+def multimedia_links():
+    return list(registered_links)

@@ -1,0 +1,65 @@
+"""The embedded task worker: the one-process install's background thread.
+
+With the database task backend, Wagtail's own tasks and Herald's wait for a worker. In the
+default one-process install, the ASGI server process runs one as a daemon thread, together with
+scheduled publishing, so that every purge and live event reaches the one cache and broker with
+no cron job or second process. Scaled out, set ``HERALD_EMBEDDED_WORKER=false`` and run
+``manage.py db_worker`` processes and ``manage.py publish_scheduled`` every minute instead.
+"""
+
+import logging
+import os
+import socket
+import threading
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import close_old_connections
+
+logger = logging.getLogger(__name__)
+
+_started = threading.Event()
+
+
+def _database_backend_configured():
+    return settings.TASKS.get("default", {}).get("BACKEND") == "django_tasks_db.DatabaseBackend"
+
+
+def _run_task_worker():
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["*"],
+        excluded_queue_names=[],
+        interval=settings.HERALD_WORKER_INTERVAL,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"embedded-{socket.gethostname()}-{os.getpid()}",
+    )
+    worker.run()
+
+
+def _run_scheduler():
+    while True:
+        try:
+            call_command("publish_scheduled", verbosity=0)
+        except Exception:
+            logger.exception("Scheduled publishing failed; trying again next round.")
+        finally:
+            close_old_connections()
+        time.sleep(settings.HERALD_SCHEDULER_INTERVAL)
+
+
+def worker_start_embedded() -> bool:
+    """Start the task worker and the publishing scheduler as daemon threads, once per process."""
+    if not settings.HERALD_EMBEDDED_WORKER or _started.is_set():
+        return False
+    _started.set()
+    if _database_backend_configured():
+        threading.Thread(target=_run_task_worker, name="herald-tasks", daemon=True).start()
+    threading.Thread(target=_run_scheduler, name="herald-scheduler", daemon=True).start()
+    logger.info("Embedded task worker and publishing scheduler started (pid %s).", os.getpid())
+    return True
