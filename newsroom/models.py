@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -87,14 +88,18 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "home page"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("", name="home")
+    def home(self, request):
         latest = list(selectors.articles_latest(root=self, limit=13))
-        context["lead"] = latest[0] if latest else None
-        context["latest"] = latest[1:]
-        context["section_blocks"] = selectors.sections_with_top_articles(home=self, per_section=4)
-        context["galleries"] = selectors.galleries_latest(root=self, limit=3)
-        return context
+        return self.render(
+            request,
+            context_overrides={
+                "lead": latest[0] if latest else None,
+                "latest": latest[1:],
+                "section_blocks": selectors.sections_with_top_articles(home=self, per_section=4),
+                "galleries": selectors.galleries_latest(root=self, limit=3),
+            },
+        )
 
     @path("tags/<str:tag>/", name="tag")
     def tag_page(self, request, tag):
@@ -200,24 +205,26 @@ class ArticlePage(CacheablePageMixin, Page):
     def surrogate_keys(self, request):
         keys = [*super().surrogate_keys(request)]
         keys += [f"section-{pk}" for pk in self._ancestor_section_ids()]
-        keys += [f"tag-{tag.slug}" for tag in self.tags.all()]
+        keys += [f"tag-{tag.slug}" for tag in self.tag_list]
         return keys
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
 
     def _ancestor_section_ids(self):
         return [page.pk for page in self._breadcrumbs if isinstance(page, SectionPage)]
 
-    @property
+    @cached_property
     def _breadcrumbs(self):
-        if not hasattr(self, "_breadcrumbs_cache"):
-            self._breadcrumbs_cache = selectors.section_trail(page=self)
-        return self._breadcrumbs_cache
+        return selectors.section_trail(page=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = self._breadcrumbs
         context["section"] = self._breadcrumbs[-1] if self._breadcrumbs else None
         context["authors"] = list(self.authors.all())
-        context["article_tags"] = list(self.tags.all())
+        context["article_tags"] = self.tag_list
         context["related"] = selectors.articles_related(article=self, limit=4)
         return context
 

@@ -42,7 +42,7 @@ def articles_search(*, root: Page, query: str):
 
 def articles_related(*, article, limit: int):
     """Other stories of the article's site, most shared tags first, then newest."""
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in article.tag_list]
     if not tag_ids:
         return []
     site_root_path = article.path[: article.steplen * 2]

@@ -12,6 +12,8 @@ from .env import (
     env_str,
 )
 
+# Where the one-machine install keeps its database, secret key, media and mail (HERALD_VAR_DIR).
+HERALD_VAR_DIR = VAR_DIR
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -196,6 +198,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Wagtail logs every page action at INFO; the admin's history already records them.
         "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
     },
 }

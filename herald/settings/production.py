@@ -1,14 +1,25 @@
 """Production: HTTPS, secure cookies, SECRET_KEY from the environment (no start without one)."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, secret_key
+from .env import env_bool, env_int, env_str, secret_key
 
 SECRET_KEY = secret_key(generate=False)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("HERALD_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("HERALD_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env_bool("HERALD_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+SECURE_HSTS_PRELOAD = env_bool("HERALD_HSTS_PRELOAD", True)
+# Wagtail's admin previews pages in a same-origin frame, which DENY would break.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+if MAILERS["default"]["BACKEND"].endswith("filebased.EmailBackend"):  # noqa: F405
+    # No EMAIL_HOST given: hand mail to the machine's own mail server, as Django does by default.
+    MAILERS["default"] = {  # noqa: F405
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": env_str("EMAIL_HOST", "localhost"), "port": env_int("EMAIL_PORT", 25)},
+    }

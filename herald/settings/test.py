@@ -2,6 +2,8 @@
 
 DATABASE_URL and REDIS_URL are honoured, so the same suite runs on PostgreSQL and Redis."""
 
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -15,3 +17,5 @@ STORAGES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
+# Pictures the tests make and their renditions go to a throwaway folder.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="herald-test-media-")

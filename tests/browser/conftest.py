@@ -1,0 +1,159 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a real Herald server.
+
+The server runs as a reader would meet it: the ASGI server (granian) with the demo settings,
+a database of its own (a file-based SQLite database, or a throwaway PostgreSQL database when
+DATABASE_URL points at PostgreSQL) filled by the demo command, on a free loopback port.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# Sync Playwright runs an event loop in the test thread; the tests never touch the ORM from it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install Debian's chromium package.")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _postgres_database(url):
+    """Create a throwaway database next to the one DATABASE_URL names; return its URL."""
+    import psycopg
+
+    base, _, _name = url.rpartition("/")
+    name = f"herald_browser_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{base}/{name}", name, base
+
+
+def _drop_postgres_database(base, name):
+    import psycopg
+
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def herald_server(tmp_path_factory):
+    """Start Herald with demo content; yield its base URL on the news site."""
+    var = tmp_path_factory.mktemp("herald-var")
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "herald.settings.demo",
+        "HERALD_VAR_DIR": str(var),
+        "HERALD_DEMO_PORT": str(port),
+        "HERALD_CACHE_PREFIX": f"browser-{uuid.uuid4().hex[:8]}",
+        "PYTHONUNBUFFERED": "1",
+    }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    pg = None
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith(("postgres://", "postgresql://")):
+        environment["DATABASE_URL"], name, base = _postgres_database(database_url)
+        pg = (base, name)
+    else:
+        environment["DATABASE_URL"] = f"sqlite:///{var / 'herald.sqlite3'}"
+
+    def manage(*args):
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=environment,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            timeout=600,
+        )
+
+    manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+    manage("demo_content", "--articles", "80", "--seed", "11")
+    log = open(var / "server.log", "w")  # noqa: SIM115 (closed after the server stops)
+    granian = shutil.which("granian", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        [
+            granian,
+            "--interface",
+            "asginl",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "herald.asgi:application",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((var / "server.log").read_text()) from None
+                time.sleep(0.3)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+        if pg:
+            _drop_postgres_database(*pg)
+
+
+@pytest.fixture
+def news_url(herald_server):
+    return herald_server
+
+
+@pytest.fixture
+def sport_url(herald_server):
+    return herald_server.replace("//localhost", "//sport.localhost")

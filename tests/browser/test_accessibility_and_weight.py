@@ -1,0 +1,37 @@
+"""Pages pass axe-core with no violations, and an article stays light."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+PAGE_BUDGET_BYTES = 60 * 1024
+
+
+def _first_article_url(page, news_url):
+    page.goto(news_url + "/news/")
+    return page.locator(".story-list .story-item__title a").first.get_attribute("href")
+
+
+@pytest.mark.parametrize("path", ["/", "/news/", "ARTICLE", "/tags/economy/", "/pictures/"])
+def test_page_has_no_accessibility_violations(page, news_url, path):
+    if path == "ARTICLE":
+        path = _first_article_url(page, news_url)
+    page.goto(news_url + path)
+    results = Axe().run(page)
+    violations = results.response["violations"]
+    assert violations == [], results.generate_report()
+
+
+def test_article_html_css_and_js_stay_under_60_kb(page, news_url):
+    url = news_url + _first_article_url(page, news_url)
+    transferred = {}
+
+    def record(response):
+        kind = response.request.resource_type
+        if kind in {"document", "stylesheet", "script"}:
+            transferred[response.url] = len(response.body())
+
+    page.on("response", record)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert url in transferred
+    assert sum(transferred.values()) < PAGE_BUDGET_BYTES, transferred
