@@ -1,8 +1,13 @@
 """ASGI entry point. In the one-process install it also starts the embedded task worker."""
 
 import os
+import warnings
 
 from django.core.asgi import get_asgi_application
+
+# whitenoise and the one-machine media view stream files through synchronous iterators, which
+# Django's ASGI handler reads in a thread; its warning about that would fill the log.
+warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous")
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "herald.settings.demo")
 

@@ -7,9 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from health import views as health_views
+from newsroom import views as newsroom_views
 
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
+    path("favicon.ico", newsroom_views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
