@@ -19,3 +19,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
 # Pictures the tests make and their renditions go to a throwaway folder.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="herald-test-media-")
+# Serve static files straight from the apps' folders; no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

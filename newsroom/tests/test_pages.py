@@ -192,3 +192,12 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client):
     # and one more per picture in the body
     pictures_in_body = sum(block.block_type == "image" for block in article.body)
     assert many == 18 + pictures_in_body
+
+
+def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):
+    from newsroom.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
