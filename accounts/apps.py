@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
+        from .services import username_retire
+
+        def retire_username(sender, instance, **kwargs):
+            # However an account is deleted (the member, the admin, a script), its name stays taken.
+            username_retire(member=instance)
+
+        pre_delete.connect(retire_username, sender=get_user_model(), weak=False)
+
+        from allauth.account.signals import user_logged_in
+
+        from .signin_hint import set_signin_hint
+
+        user_logged_in.connect(set_signin_hint, weak=False)

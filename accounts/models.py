@@ -1,12 +1,151 @@
-from django.contrib.auth.models import AbstractUser
+"""The network's members: one account and one profile for every site."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .usernames import username_key
+
+
+class UsernameLocked(Exception):
+    """Raised when code tries to change a username that has been set."""
+
+
+class MemberManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        extra.pop("username", None)  # the public username is chosen on "Create profile"
+        if not email:
+            raise ValueError("Members need an e-mail address.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
 
 
 class User(AbstractUser):
-    """The network's one user table, shared by every site.
+    """A member of the network, signed in by e-mail (or a social account).
 
-    Exists from the first migration so that profiles, usernames rules and social sign-in can be
-    added later without swapping the user model.
+    ``username`` is the public name chosen once on "Create profile"; until then it is empty. It
+    can never change: ``save()`` refuses, and a database trigger refuses any other path
+    (``QuerySet.update()``, raw SQL).
     """
+
+    # NULL, not "", until chosen: many members may have none yet, but the unique index holds.
+    username = models.CharField(max_length=30, null=True, blank=True, editable=False)  # noqa: DJ001
+    username_key = models.CharField(  # noqa: DJ001
+        max_length=30, null=True, blank=True, editable=False
+    )
+    email = models.EmailField("e-mail address", unique=True)
+    display_name = models.CharField(max_length=60, blank=True)
+    bio = models.TextField(max_length=500, blank=True)
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    profile_created_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = MemberManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = []
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+        constraints = [
+            models.UniqueConstraint(fields=["username_key"], name="accounts_user_username_key"),
+            models.CheckConstraint(
+                condition=Q(username__isnull=True, username_key__isnull=True)
+                | Q(username__isnull=False, username_key__isnull=False),
+                name="accounts_user_username_has_key",
+            ),
+        ]
+
+    def __str__(self):
+        return self.username or self.email
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._stored_username = instance.__dict__.get("username")
+        return instance
+
+    def save(self, *args, **kwargs):
+        stored = getattr(self, "_stored_username", None)
+        if stored is not None and self.username != stored:
+            raise UsernameLocked(f"The username “{stored}” cannot be changed.")
+        self.username_key = username_key(self.username) if self.username else None
+        super().save(*args, **kwargs)
+        self._stored_username = self.username
+
+    def get_absolute_url(self):
+        return f"/profile/{self.username}/" if self.username else None
+
+    @property
+    def public_name(self):
+        return self.display_name or self.username or "Member"
+
+    @property
+    def has_profile(self):
+        return bool(self.username)
+
+
+class RetiredUsername(models.Model):
+    """The key of a deleted member's username, kept so that nobody can take the name over."""
+
+    username_key = models.CharField(max_length=30, unique=True)
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return self.username_key
+
+
+class Suspension(models.Model):
+    """A moderator's decision to stop a member posting, for a while or for good."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
+    )
+    until = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to suspend the member for good."
+    )
+    reason = models.TextField(help_text="Shown to the member.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.member} suspended {self.until_text}"
+
+    @property
+    def until_text(self):
+        if self.until is None:
+            return "for good"
+        return f"until {timezone.localtime(self.until):%Y-%m-%d %H:%M}"
+
+    def is_active(self, now=None):
+        now = now or timezone.now()
+        return self.lifted_at is None and (self.until is None or self.until > now)

@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
     path("favicon.ico", newsroom_views.favicon),
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

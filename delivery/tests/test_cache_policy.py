@@ -20,7 +20,7 @@ def test_anonymous_page_is_public_with_surrogate_keys(client, news_site):
 
 
 def test_signed_in_reader_gets_a_private_uncached_page(client):
-    user = get_user_model().objects.create_user("reader", "reader@example.com", "pw-123456789")
+    user = get_user_model().objects.create_user("reader@example.com", "pw-123456789")
     client.force_login(user)
     response = client.get("/news/", **NEWS)
     assert response.status_code == 200

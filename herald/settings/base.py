@@ -10,6 +10,7 @@ from .env import (
     env_int,
     env_list,
     env_str,
+    social_providers,
 )
 
 # Where the one-machine install keeps its database, secret key, media and mail (HERALD_VAR_DIR).
@@ -20,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "accounts",
+    "uploads",
     "newsroom",
     "delivery",
     "health",
@@ -49,6 +51,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "delivery.middleware.CachePolicyMiddleware",
@@ -107,6 +115,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/accounts/profile/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -206,3 +221,42 @@ LOGGING = {
 # The embedded worker's polling interval and how often scheduled pages are published (seconds).
 HERALD_WORKER_INTERVAL = env_int("HERALD_WORKER_INTERVAL", 1)
 HERALD_SCHEDULER_INTERVAL = env_int("HERALD_SCHEDULER_INTERVAL", 60)
+
+# Pictures members upload (avatars now; stories and galleries later): limits checked before the
+# pixels are decoded, and the longest side after re-encoding.
+HERALD_UPLOAD_MAX_BYTES = env_int("HERALD_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+HERALD_UPLOAD_MAX_PIXELS = env_int("HERALD_UPLOAD_MAX_PIXELS", 40_000_000)
+HERALD_UPLOAD_MAX_SIDE = env_int("HERALD_UPLOAD_MAX_SIDE", 3000)
+
+# Accounts (django-allauth): e-mail and password, verified e-mail required, social sign-in.
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None  # the public username is chosen on "Create profile"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herald] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("HERALD_HTTP_PROTOCOL", "http")
+ACCOUNT_PREVENT_ENUMERATION = True
+# allauth's own rate limits (per IP, per key, per user), on top of its defaults.
+ACCOUNT_RATE_LIMITS = {
+    "login": env_str("HERALD_RATE_LOGIN", "30/m/ip"),
+    "login_failed": env_str("HERALD_RATE_LOGIN_FAILED", "10/m/ip,5/5m/key"),
+    "signup": env_str("HERALD_RATE_SIGNUP", "20/m/ip,100/h/ip"),
+    "reset_password": env_str("HERALD_RATE_RESET_PASSWORD", "20/m/ip,5/m/key"),
+}
+# Never attach a social login to an existing account because the e-mail matches; members
+# connect providers from their settings after signing in (see docs/accounts.md).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = social_providers()
+# One sign-in across sites that share a parent domain (e.g. ".example.org"); empty = per host.
+SESSION_COOKIE_DOMAIN = env_str("HERALD_COOKIE_DOMAIN") or None
+CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN

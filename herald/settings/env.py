@@ -97,3 +97,56 @@ def env_int(name, default):
         return int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+
+
+def social_providers():
+    """allauth provider settings from the environment; a provider without keys is left out.
+
+    Facebook: ``HERALD_FACEBOOK_CLIENT_ID`` and ``HERALD_FACEBOOK_SECRET``.
+    OpenID Connect: ``HERALD_OIDC_PROVIDERS``, a JSON list of objects with ``id``, ``name``,
+    ``server_url`` (the issuer), ``client_id`` and ``secret``. Providers can also be added in
+    the Django admin as "Social applications".
+    """
+    import json
+
+    providers = {
+        "facebook": {
+            "METHOD": "oauth2",
+            "SCOPE": ["email", "public_profile"],
+            "FIELDS": ["id", "email", "name", "first_name", "last_name"],
+            "VERSION": "v21.0",
+            "OAUTH_PKCE_ENABLED": True,
+        },
+        "openid_connect": {"OAUTH_PKCE_ENABLED": True},
+    }
+    facebook_id, facebook_secret = (
+        env_str("HERALD_FACEBOOK_CLIENT_ID"),
+        env_str("HERALD_FACEBOOK_SECRET"),
+    )
+    if facebook_id and facebook_secret:
+        providers["facebook"]["APPS"] = [{"client_id": facebook_id, "secret": facebook_secret}]
+    raw = env_str("HERALD_OIDC_PROVIDERS")
+    if raw:
+        try:
+            entries = json.loads(raw)
+            apps = [
+                {
+                    "provider_id": entry["id"],
+                    "name": entry.get("name", entry["id"]),
+                    "client_id": entry["client_id"],
+                    "secret": entry["secret"],
+                    "settings": {
+                        "server_url": entry["server_url"],
+                        "oauth_pkce_enabled": entry.get("pkce", True),
+                    },
+                }
+                for entry in entries
+            ]
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ImproperlyConfigured(
+                f"HERALD_OIDC_PROVIDERS could not be read ({exc!r}). It must be a JSON list such "
+                'as [{"id": "google", "name": "Google", "server_url": '
+                '"https://accounts.google.com", "client_id": "…", "secret": "…"}].'
+            ) from exc
+        providers["openid_connect"]["APPS"] = apps
+    return providers

@@ -16,7 +16,6 @@ from .network import build_galleries, build_sites
 from .pictures import create_pictures
 from .text import CopyDesk
 
-ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@localhost"
 
 
@@ -50,6 +49,7 @@ def demo_build(
             Author.objects.create(name=name, slug=slugify(name), role=role)
             for name, role in _author_names(copy, rng)
         ]
+        demo_members_create()
         for _site, home, leaves in built:
             build_galleries(
                 home=home,
@@ -102,15 +102,37 @@ def _author_names(copy, rng):
     return [(name, rng.choice(roles)) for name in names]
 
 
+DEMO_MEMBERS = [
+    ("thandi_m", "Thandi Mokoena", "Reader in Soweto. Trains, taxis and local politics."),
+    ("pieter-vdm", "Pieter van der Merwe", "Rugby tragic from Stellenbosch."),
+    ("ayesha_k", "Ayesha Khan", "Durban. Writes about food, water and the beachfront."),
+    ("sipho_n", "Sipho Nkosi", "Photographer in Pretoria."),
+]
+
+
+def demo_members_create():
+    """A few members with profiles, so the community has faces (their passwords are unusable)."""
+    from allauth.account.models import EmailAddress
+
+    from accounts.services import profile_create
+
+    User = get_user_model()
+    for username, name, bio in DEMO_MEMBERS:
+        email = f"{username.replace('_', '.').replace('-', '.')}@example.org"
+        member = User.objects.create_user(email, None, bio=bio)
+        EmailAddress.objects.create(user=member, email=email, verified=True, primary=True)
+        profile_create(member=member, username=username, display_name=name)
+
+
 def demo_admin_ensure() -> str | None:
     """Create the demo's admin account once; return its new password, or None if it existed."""
     User = get_user_model()
-    if User.objects.filter(username=ADMIN_USERNAME).exists():
+    if User.objects.filter(email=ADMIN_EMAIL).exists():
         return None
     password = secrets.token_urlsafe(12)
-    User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, password)
+    User.objects.create_superuser(ADMIN_EMAIL, password, display_name="Herald desk")
     path = settings.HERALD_VAR_DIR / "demo-admin.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"username: {ADMIN_USERNAME}\npassword: {password}\n")
+    path.write_text(f"e-mail:   {ADMIN_EMAIL}\npassword: {password}\n")
     path.chmod(0o600)
     return password

@@ -74,7 +74,7 @@ class Command(BaseCommand):
         if password:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Admin sign-in created: username 'admin', password '{password}' "
+                    f"Admin sign-in created: e-mail 'admin@localhost', password '{password}' "
                     "(also kept in var/demo-admin.txt)."
                 )
             )

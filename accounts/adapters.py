@@ -1,0 +1,22 @@
+from urllib.parse import urlencode
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.urls import reverse
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def post_login(self, request, user, **kwargs):
+        """Send a member who has no username yet to "Create profile", then where they were going."""
+        response = super().post_login(request, user, **kwargs)
+        if not user.has_profile and response.has_header("Location"):
+            target = response["Location"]
+            query = urlencode({"next": target}) if target and target != "/" else ""
+            response["Location"] = reverse("profile_create") + (f"?{query}" if query else "")
+        return response
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """allauth's safe defaults: a social login never takes over an existing account because the
+    e-mail matches unless both sides have verified it (SOCIALACCOUNT_EMAIL_AUTHENTICATION stays
+    off, so the member signs in with their password and connects the provider instead)."""

@@ -1,0 +1,224 @@
+"""Joining, creating a profile, the profile page, export, deletion and suspension."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.utils import timezone
+
+from accounts.models import RetiredUsername, Suspension
+from accounts.services import member_suspend, profile_create
+
+pytestmark = pytest.mark.django_db
+NEWS = {"HTTP_HOST": "localhost"}
+SPORT = {"HTTP_HOST": "sport.localhost"}
+
+
+def _verified_member(email="zanele@example.com", password="a-long-pass-phrase"):
+    member = get_user_model().objects.create_user(email, password)
+    EmailAddress.objects.create(user=member, email=email, verified=True, primary=True)
+    return member
+
+
+def test_sign_up_verify_and_land_on_create_profile(client):
+    response = client.post(
+        "/accounts/signup/",
+        {
+            "email": "new@example.com",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+        },
+        **NEWS,
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    path = link.split("localhost", 1)[1]
+    confirm = client.post(path, **NEWS)
+    assert confirm.status_code == 302
+    assert confirm["Location"].startswith("/accounts/profile/create/")
+    assert "herald_signed_in" in confirm.cookies  # the page script's hint
+
+
+def test_sign_in_without_profile_goes_to_create_profile_then_back(client):
+    _verified_member()
+    response = client.post(
+        "/accounts/login/?next=/news/",
+        {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
+        **NEWS,
+    )
+    assert response["Location"] == "/accounts/profile/create/?next=%2Fnews%2F"
+    page = client.get(response["Location"], **NEWS)
+    assert "cannot be edited and will be used in the URL" in page.content.decode()
+    created = client.post(
+        "/accounts/profile/create/",
+        {"username": "Zanele_D", "display_name": "Zanele Dlamini", "next": "/news/"},
+        **NEWS,
+    )
+    assert created["Location"] == "/news/"
+    assert get_user_model().objects.get(email="zanele@example.com").username == "Zanele_D"
+
+
+def test_create_profile_keeps_the_input_and_explains_a_refusal(client):
+    taken = _verified_member("taken@example.com")
+    profile_create(member=taken, username="sibusiso")
+    client.force_login(_verified_member())
+    response = client.post(
+        "/accounts/profile/create/", {"username": "SIBUSISO", "display_name": "Sibu"}, **NEWS
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is already taken" in html
+    assert 'value="SIBUSISO"' in html and 'value="Sibu"' in html
+
+
+def test_off_site_next_is_ignored(client):
+    member = _verified_member()
+    client.force_login(member)
+    response = client.post(
+        "/accounts/profile/create/",
+        {"username": "zanele", "next": "https://evil.example/phish"},
+        **NEWS,
+    )
+    assert response["Location"] == "/profile/zanele/"
+    login = client.post(
+        "/accounts/login/?next=https://evil.example/",
+        {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
+        **NEWS,
+    )
+    assert "evil.example" not in login.get("Location", "")
+
+
+def test_profile_page_is_the_same_on_every_site_with_one_canonical_url(client):
+    member = profile_create(member=_verified_member(), username="zanele", display_name="Zanele D")
+    for host in (NEWS, SPORT):
+        response = client.get("/profile/zanele/", **host)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "<h1>Zanele D</h1>" in html and "@zanele" in html
+        assert '<link rel="canonical" href="http://localhost/profile/zanele/">' in html
+        assert f"member-{member.pk}" in response.headers["Surrogate-Key"]
+    assert client.get("/profile/ZANELE/", **NEWS)["Location"] == "/profile/zanele/"
+    assert client.get("/profile/nobody-at-all/", **NEWS).status_code == 404
+
+
+def test_profile_page_shows_a_suspension(client, admin_user):
+    member = profile_create(member=_verified_member(), username="zanele")
+    member_suspend(member=member, by=admin_user, reason="Spam", until=None)
+    assert "suspended for good" in client.get("/profile/zanele/", **NEWS).content.decode()
+
+
+def test_export_contains_account_emails_and_suspensions(client, admin_user):
+    member = profile_create(member=_verified_member(), username="zanele", display_name="Z")
+    until = timezone.now() + timedelta(days=3)
+    member_suspend(member=member, by=admin_user, reason="Cool off", until=until)
+    client.force_login(member)
+    response = client.get("/accounts/data/export.json", **NEWS)
+    assert response["Content-Type"] == "application/json"
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["account"]["username"] == "zanele"
+    assert data["account"]["email"] == "zanele@example.com"
+    assert data["email_addresses"] == [
+        {"email": "zanele@example.com", "verified": True, "primary": True}
+    ]
+    assert data["suspensions"][0]["reason"] == "Cool off"
+
+
+def test_export_includes_what_other_apps_register(client, monkeypatch):
+    from accounts import registry
+
+    monkeypatch.setitem(registry.exporters, "comments", lambda member: [{"text": "Hi"}])
+    member = profile_create(member=_verified_member(), username="zanele")
+    client.force_login(member)
+    assert json.loads(client.get("/accounts/data/export.json").content).get("comments") == [
+        {"text": "Hi"}
+    ]
+
+
+def test_delete_needs_reauthentication_then_removes_account_and_reserves_name(client, monkeypatch):
+    from accounts import registry
+
+    erased = []
+    monkeypatch.setitem(registry.erasers, "test", lambda member, mode: erased.append(mode))
+    member = profile_create(member=_verified_member(), username="zanele")
+    client.post(
+        "/accounts/login/",
+        {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
+        **NEWS,
+    )
+    # Signing in just now counts as recent authentication; make it old.
+    session = client.session
+    for key in list(session.keys()):
+        if "reauth" in key or "authentication_records" in key or key.startswith("account_"):
+            del session[key]
+    session.save()
+    assert "/accounts/reauthenticate/" in client.get("/accounts/delete/", **NEWS)["Location"]
+
+    client.post("/accounts/reauthenticate/", {"password": "a-long-pass-phrase"}, **NEWS)
+    refused = client.post(
+        "/accounts/delete/", {"contributions": "anonymise", "confirm": "yes"}, **NEWS
+    )
+    assert "Type DELETE" in refused.content.decode()
+    done = client.post(
+        "/accounts/delete/", {"contributions": "remove", "confirm": "DELETE"}, **NEWS
+    )
+    assert "Your account is deleted" in done.content.decode()
+    assert erased == ["remove"]
+    assert not get_user_model().objects.filter(pk=member.pk).exists()
+    assert RetiredUsername.objects.filter(username_key="zanele").exists()
+    assert client.get("/profile/zanele/", **NEWS).status_code == 404
+    newcomer = _verified_member("other@example.com")
+    with pytest.raises(Exception, match="cannot be used again"):
+        profile_create(member=newcomer, username="Zanele")
+
+
+def test_admin_deletion_also_reserves_the_name():
+    member = profile_create(member=_verified_member(), username="zanele")
+    get_user_model().objects.filter(pk=member.pk).delete()
+    assert RetiredUsername.objects.filter(username_key="zanele").exists()
+
+
+def test_suspended_member_is_told_why_and_until_when(client, admin_user):
+    member = profile_create(member=_verified_member(), username="zanele")
+    until = timezone.now() + timedelta(days=7)
+    member_suspend(member=member, by=admin_user, reason="Personal attacks", until=until)
+    client.force_login(member)
+    html = client.get("/accounts/data/", **NEWS).content.decode()
+    assert "You are suspended until" in html and "Personal attacks" in html
+    suspension = Suspension.objects.get(member=member)
+    assert (suspension.created_by, suspension.reason) == (admin_user, "Personal attacks")
+
+
+def test_moderator_suspends_a_member_in_the_admin(client):
+    from django.contrib.auth.models import Group
+
+    moderator = get_user_model().objects.create_user("mod@example.com", "pw-secret-123")
+    moderator.is_staff = True
+    moderator.save()
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    member = profile_create(member=_verified_member(), username="zanele")
+    client.force_login(moderator)
+    response = client.post(
+        "/admin/suspensions/new/",
+        {"member": member.pk, "until": "", "reason": "Repeated abuse"},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    suspension = Suspension.objects.get(member=member)
+    assert suspension.created_by == moderator and suspension.until is None
+
+
+def test_user_menu_fragment_is_private(client):
+    member = profile_create(member=_verified_member(), username="zanele", display_name="Z D")
+    assert 'href="/accounts/login/"' in client.get("/accounts/menu/", **NEWS).content.decode()
+    client.force_login(member)
+    response = client.get("/accounts/menu/", **NEWS)
+    assert (
+        'data-signed-in="true"' in response.content.decode() and "Z D" in response.content.decode()
+    )
+    assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]

@@ -1,0 +1,1 @@
+"""Test-only OpenID Connect provider (npm oidc-provider) and its Python harness."""

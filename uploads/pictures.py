@@ -1,0 +1,89 @@
+"""Checks for pictures that members upload: decode, limit, re-encode, strip metadata.
+
+Nothing a member uploads is stored as sent. The file is identified by its decoded content (not
+its name or declared type), its size and pixel count are checked from the header before the
+pixels are decoded (so decompression bombs are refused cheaply), the camera orientation is
+applied, and the picture is re-encoded without any metadata (EXIF, GPS location, comments) under
+a generated name.
+"""
+
+import io
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+@dataclass(frozen=True)
+class PictureLimits:
+    max_bytes: int
+    max_pixels: int
+    max_side: int
+
+
+def default_limits() -> PictureLimits:
+    return PictureLimits(
+        max_bytes=settings.HERALD_UPLOAD_MAX_BYTES,
+        max_pixels=settings.HERALD_UPLOAD_MAX_PIXELS,
+        max_side=settings.HERALD_UPLOAD_MAX_SIDE,
+    )
+
+
+def picture_clean(upload, *, limits: PictureLimits | None = None) -> ContentFile:
+    """Return a safe re-encoded copy of ``upload``, or raise ``ValidationError`` saying why."""
+    limits = limits or default_limits()
+    if upload.size > limits.max_bytes:
+        raise ValidationError(
+            f"This picture is {upload.size / 1_048_576:.1f} MB; the limit is "
+            f"{limits.max_bytes / 1_048_576:.0f} MB.",
+            code="too_large",
+        )
+    data = upload.read()
+    try:
+        with Image.open(io.BytesIO(data)) as probe:  # reads the header only
+            kind = probe.format
+            width, height = probe.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            "This file is not a picture we can read. Send a JPEG, PNG or WebP picture.",
+            code="not_a_picture",
+        ) from None
+    if kind not in FORMATS:
+        raise ValidationError(
+            f"{kind} pictures are not accepted. Send a JPEG, PNG or WebP picture.",
+            code="format",
+        )
+    if width * height > limits.max_pixels:
+        raise ValidationError(
+            f"This picture is {width} × {height} pixels, more than we accept "
+            f"({limits.max_pixels / 1_000_000:.0f} megapixels).",
+            code="too_many_pixels",
+        )
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.load()
+            upright = ImageOps.exif_transpose(picture)
+            upright.thumbnail((limits.max_side, limits.max_side))
+            return _reencode(upright, kind)
+    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError):
+        raise ValidationError(
+            "This picture is damaged and could not be read. Try another file.", code="damaged"
+        ) from None
+
+
+def _reencode(picture: Image.Image, kind: str) -> ContentFile:
+    out = io.BytesIO()
+    if kind == "JPEG" or (kind == "WEBP" and picture.mode not in {"RGBA", "LA"}):
+        clean = picture.convert("RGB")
+        clean.save(out, "JPEG", quality=85, optimize=True)
+        extension = "jpg"
+    else:  # keep transparency
+        clean = picture.convert("RGBA")
+        clean.save(out, "PNG", optimize=True)
+        extension = "png"
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
