@@ -222,3 +222,61 @@ def test_user_menu_fragment_is_private(client):
         'data-signed-in="true"' in response.content.decode() and "Z D" in response.content.decode()
     )
     assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def test_repeated_failed_sign_ins_are_stopped(client):
+    _verified_member()
+    for _ in range(5):
+        client.post(
+            "/accounts/login/", {"login": "zanele@example.com", "password": "wrong"}, **NEWS
+        )
+    response = client.post(
+        "/accounts/login/",
+        {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
+        **NEWS,
+    )
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_sign_up_is_rate_limited_per_address(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/m/ip"}
+    statuses = [
+        client.post(
+            "/accounts/signup/",
+            {
+                "email": f"n{i}@example.com",
+                "password1": "a-long-pass-phrase",
+                "password2": "a-long-pass-phrase",
+            },
+            **NEWS,
+        ).status_code
+        for i in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
+def test_avatar_upload_is_cleaned_and_a_bad_file_keeps_the_typed_text(client):
+    import io
+
+    from PIL import Image
+
+    member = profile_create(member=_verified_member(), username="zanele")
+    client.force_login(member)
+    bad = client.post(
+        "/accounts/profile/edit/",
+        {"display_name": "Zanele D", "bio": "My words", "avatar": io.BytesIO(b"not a picture")},
+        **NEWS,
+    )
+    html = bad.content.decode()
+    assert bad.status_code == 200 and "not a picture we can read" in html
+    assert 'value="Zanele D"' in html and "My words" in html
+    picture = io.BytesIO()
+    Image.new("RGB", (200, 200), "red").save(picture, "PNG")
+    picture.name = "me.png"
+    picture.seek(0)
+    client.post(
+        "/accounts/profile/edit/", {"display_name": "Z", "bio": "", "avatar": picture}, **NEWS
+    )
+    member.refresh_from_db()
+    assert member.avatar and "me.png" not in member.avatar.name
+    assert member.avatar.name.startswith("avatars/")

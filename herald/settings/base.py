@@ -253,10 +253,25 @@ ACCOUNT_RATE_LIMITS = {
 # connect providers from their settings after signing in (see docs/accounts.md).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
-SOCIALACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# A member signing in with Facebook or OIDC gets straight in; their address is marked verified
+# only when the provider says so (OIDC's email_verified claim). Because social logins never
+# attach to existing accounts by e-mail, an unverified address cannot take anything over.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "optional"
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_PROVIDERS = social_providers()
+# Sign-in forms post to Herald, which redirects to the provider; browsers apply the CSP's
+# form-action to that redirect, so sign-in pages also allow HTTPS and the configured providers.
+HERALD_SIGNIN_FORM_ACTION = [
+    CSP.SELF,
+    "https:",
+    *sorted(
+        {
+            "/".join(app["settings"]["server_url"].split("/")[:3])
+            for app in SOCIALACCOUNT_PROVIDERS["openid_connect"].get("APPS", [])
+        }
+    ),
+]
 # One sign-in across sites that share a parent domain (e.g. ".example.org"); empty = per host.
 SESSION_COOKIE_DOMAIN = env_str("HERALD_COOKIE_DOMAIN") or None
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN

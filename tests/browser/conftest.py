@@ -5,6 +5,8 @@ a database of its own (a file-based SQLite database, or a throwaway PostgreSQL d
 DATABASE_URL points at PostgreSQL) filled by the demo command, on a free loopback port.
 """
 
+import contextlib
+import json
 import os
 import shutil
 import socket
@@ -13,9 +15,12 @@ import sys
 import time
 import urllib.request
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.oidc_provider.harness import run_oidc_provider
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -75,11 +80,36 @@ def _drop_postgres_database(base, name):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+OIDC_PROVIDER_ID = "testidp"
+OIDC_CLIENT = ("herald-browser-tests", "browser-tests-secret")
+
+
+@dataclass
+class HeraldServer:
+    url: str  # the news site, e.g. http://localhost:PORT
+    var: Path  # the server's var/ folder: its database, media and mail
+    oidc_issuer: str | None  # the loopback OpenID Connect provider, when Node.js is there
+
+
+def _start_oidc_provider(stack, port):
+    """Start the test OpenID Connect provider, or return None where Node.js is missing."""
+    callback = f"http://localhost:{port}/accounts/oidc/{OIDC_PROVIDER_ID}/login/callback/"
+    try:
+        return stack.enter_context(run_oidc_provider(*OIDC_CLIENT, [callback]))
+    except pytest.skip.Exception:
+        return None  # only the OIDC test skips; the harness fails instead under CI
+
+
 @pytest.fixture(scope="session")
 def herald_server(tmp_path_factory):
-    """Start Herald with demo content; yield its base URL on the news site."""
-    var = tmp_path_factory.mktemp("herald-var")
+    """Start Herald (and the loopback OIDC provider) with demo content."""
+    with contextlib.ExitStack() as stack:
+        yield _run_herald(tmp_path_factory.mktemp("herald-var"), stack)
+
+
+def _run_herald(var, stack):
     port = _free_port()
+    issuer = _start_oidc_provider(stack, port)
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "herald.settings.demo",
@@ -88,12 +118,23 @@ def herald_server(tmp_path_factory):
         "HERALD_CACHE_PREFIX": f"browser-{uuid.uuid4().hex[:8]}",
         "PYTHONUNBUFFERED": "1",
     }
+    if issuer:
+        environment["HERALD_OIDC_PROVIDERS"] = json.dumps(
+            [
+                {
+                    "id": OIDC_PROVIDER_ID,
+                    "name": "Test IdP",
+                    "server_url": issuer,
+                    "client_id": OIDC_CLIENT[0],
+                    "secret": OIDC_CLIENT[1],
+                }
+            ]
+        )
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    pg = None
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url.startswith(("postgres://", "postgresql://")):
         environment["DATABASE_URL"], name, base = _postgres_database(database_url)
-        pg = (base, name)
+        stack.callback(_drop_postgres_database, base, name)
     else:
         environment["DATABASE_URL"] = f"sqlite:///{var / 'herald.sqlite3'}"
 
@@ -129,31 +170,35 @@ def herald_server(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     base_url = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((var / "server.log").read_text()) from None
-                time.sleep(0.3)
-        yield base_url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
-        if pg:
-            _drop_postgres_database(*pg)
+    stack.callback(_stop_server, server, log)
+    _wait_until_healthy(base_url, server, var)
+    return HeraldServer(url=base_url, var=var, oidc_issuer=issuer)
+
+
+def _wait_until_healthy(base_url, server, var):
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((var / "server.log").read_text()) from None
+            time.sleep(0.3)
+
+
+def _stop_server(server, log):
+    server.terminate()
+    server.wait(timeout=20)
+    log.close()
 
 
 @pytest.fixture
 def news_url(herald_server):
-    return herald_server
+    return herald_server.url
 
 
 @pytest.fixture
 def sport_url(herald_server):
-    return herald_server.replace("//localhost", "//sport.localhost")
+    return herald_server.url.replace("//localhost", "//sport.localhost")

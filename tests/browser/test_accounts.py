@@ -1,0 +1,80 @@
+"""Joining the network as a person would: by e-mail, or through an OpenID Connect provider."""
+
+import email
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+
+def _confirmation_link(mail_dir, address, timeout=10):
+    """Read the newest confirmation mail for ``address`` from the server's mail folder."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        newest_first = sorted(mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime)[::-1]
+        for path in newest_first:
+            message = email.message_from_bytes(path.read_bytes())
+            text = message.get_payload(decode=True).decode()
+            if message["To"] == address and "confirm-email" in text:
+                return re.search(r"http://\S+/accounts/confirm-email/\S+/", text).group(0)
+        time.sleep(0.2)
+    raise AssertionError(f"no confirmation mail for {address} in {mail_dir}")
+
+
+def test_sign_up_verify_create_profile_and_see_it_on_both_sites(page, herald_server, sport_url):
+    news = herald_server.url
+    page.goto(news + "/")
+    page.locator("#user-menu").get_by_role("link", name="Join").click()
+    page.get_by_label("Email:").fill("lindiwe@example.com")
+    page.get_by_label("Password:", exact=True).fill("a-long-pass-phrase-42")
+    page.get_by_label("Password (again):").fill("a-long-pass-phrase-42")
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+
+    page.goto(_confirmation_link(herald_server.var / "mail", "lindiwe@example.com"))
+    page.get_by_role("button", name="Confirm").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create your profile")
+    expect(page.locator(".help").first).to_contain_text("cannot be edited")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Display name").fill("Lindiwe Zulu")
+    page.get_by_role("button", name="Create profile").click()
+    expect(page.locator(".error")).to_contain_text("reserved")
+    expect(page.get_by_label("Display name")).to_have_value("Lindiwe Zulu")  # kept
+    page.get_by_label("Username").fill("lindiwe_z")
+    page.get_by_role("button", name="Create profile").click()
+
+    expect(page).to_have_url(re.compile(r"/profile/lindiwe_z/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lindiwe Zulu")
+    expect(page.locator("#user-menu")).to_contain_text("Lindiwe Zulu")  # the private menu
+
+    page.goto(sport_url + "/profile/lindiwe_z/")
+    expect(page.locator(".brand")).to_have_text("Herald Sport")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lindiwe Zulu")
+    expect(page.locator("link[rel=canonical]")).to_have_attribute(
+        "href", re.compile(r"//localhost:\d+/profile/lindiwe_z/$")
+    )
+
+
+def test_sign_in_through_a_real_openid_connect_provider(browser, herald_server):
+    if herald_server.oidc_issuer is None:
+        pytest.skip("Node.js is not installed: no OpenID Connect provider to sign in with")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(herald_server.url + "/accounts/login/")
+    page.get_by_role("link", name="Test IdP").click()
+    page.get_by_role("button", name="Continue").click()  # allauth: confirm leaving for the IdP
+
+    expect(page).to_have_url(re.compile(r"^http://127\.0\.0\.1:\d+/"))
+    page.locator("input[name=login]").fill("nomvula")
+    page.locator("input[name=password]").fill("anything")
+    page.get_by_role("button", name="Sign-in").click()
+    page.get_by_role("button", name="Continue").click()  # the provider's consent screen
+
+    expect(page).to_have_url(re.compile(r"/accounts/profile/create/"))
+    page.get_by_label("Username").fill("nomvula")
+    page.get_by_label("Display name").fill("Nomvula M")
+    page.get_by_role("button", name="Create profile").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nomvula M")
+    context.close()

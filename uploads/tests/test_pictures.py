@@ -1,0 +1,95 @@
+"""Uploaded pictures are decoded, limited, re-encoded and stripped before anyone sees them."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from uploads.pictures import PictureLimits, picture_clean
+
+LIMITS = PictureLimits(max_bytes=2_000_000, max_pixels=4_000_000, max_side=800)
+
+
+def _picture(kind="JPEG", size=(400, 300), exif=None, mode="RGB", name="photo.jpg"):
+    picture = Image.new(mode, size, "navy")
+    out = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    picture.save(out, kind, **options)
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
+
+
+def _exif_with_gps_and_rotation():
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    exif[0x010F] = "SpyCam Inc."  # camera maker
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "S", (33.0, 55.0, 0.0)  # latitude: Cape Town
+    gps[3], gps[4] = "E", (18.0, 25.0, 0.0)
+    return exif
+
+
+def test_jpeg_is_reencoded_without_metadata_and_turned_upright():
+    cleaned = picture_clean(
+        _picture(size=(400, 300), exif=_exif_with_gps_and_rotation()), limits=LIMITS
+    )
+    with Image.open(io.BytesIO(cleaned.read())) as result:
+        assert result.format == "JPEG"
+        assert result.size == (300, 400)  # the orientation was applied
+        assert dict(result.getexif()) == {}  # no EXIF left: no GPS, no camera
+        assert "exif" not in result.info
+
+
+def test_stored_name_is_generated_not_the_uploaded_one():
+    cleaned = picture_clean(_picture(name="../../etc/passwd.jpg"), limits=LIMITS)
+    assert "passwd" not in cleaned.name and cleaned.name.endswith(".jpg")
+
+
+def test_png_with_transparency_stays_png_and_large_pictures_are_scaled_down():
+    cleaned = picture_clean(
+        _picture("PNG", size=(1600, 1000), mode="RGBA", name="a.png"), limits=LIMITS
+    )
+    with Image.open(io.BytesIO(cleaned.read())) as result:
+        assert result.format == "PNG" and max(result.size) == 800
+
+
+def test_webp_is_accepted():
+    cleaned = picture_clean(_picture("WEBP", name="a.webp"), limits=LIMITS)
+    assert cleaned.name.endswith(".jpg")
+
+
+@pytest.mark.parametrize(
+    ("upload", "code"),
+    [
+        (SimpleUploadedFile("fake.jpg", b"<?php echo 'hi'; ?>"), "not_a_picture"),
+        (_picture("GIF", name="anim.gif"), "format"),
+        (_picture(size=(2100, 2000)), "too_many_pixels"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(upload, code):
+    with pytest.raises(ValidationError) as caught:
+        picture_clean(upload, limits=LIMITS)
+    assert caught.value.code == code
+
+
+def test_decompression_bomb_is_refused_before_decoding():
+    """A tiny file declaring a huge canvas: refused from its header alone."""
+    bomb = _picture("PNG", size=(10_000, 10_000), mode="1", name="bomb.png")
+    assert bomb.size < 100_000
+    with pytest.raises(ValidationError) as caught:
+        picture_clean(bomb, limits=LIMITS)
+    assert caught.value.code == "too_many_pixels"
+
+
+def test_oversized_file_is_refused_before_reading():
+    big = SimpleUploadedFile("big.jpg", b"0" * 2_000_001)
+    with pytest.raises(ValidationError, match="limit is"):
+        picture_clean(big, limits=LIMITS)
+
+
+def test_truncated_picture_is_refused():
+    data = _picture(size=(600, 600)).read()
+    with pytest.raises(ValidationError) as caught:
+        picture_clean(SimpleUploadedFile("cut.jpg", data[: len(data) // 2]), limits=LIMITS)
+    assert caught.value.code in {"damaged", "not_a_picture"}
