@@ -1,11 +1,24 @@
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.urls import reverse
+from wagtail.models import Site
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """Sign mails with the name of the site the member is using ("Herald Sport")."""
+        request = allauth_context.request
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            context["current_site"] = SimpleNamespace(
+                name=site.site_name or site.hostname, domain=request.get_host()
+            )
+        super().send_mail(template_prefix, email, context)
+
     def post_login(self, request, user, **kwargs):
         """Send a member who has no username yet to "Create profile", then where they were going."""
         response = super().post_login(request, user, **kwargs)

@@ -18,3 +18,12 @@ def register_exporter(name, fn):
 
 def register_eraser(name, fn):
     erasers[name] = fn
+
+
+# Sections of the public profile page (published stories, pictures, comment count): an app
+# registers ``fn(member) -> {"heading": str, "template": str, **context} | None``.
+profile_sections = []
+
+
+def register_profile_section(fn):
+    profile_sections.append(fn)

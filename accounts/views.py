@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from delivery.cache import cache_publicly
 
-from . import selectors, services
+from . import registry, selectors, services
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
 
 
@@ -100,6 +100,7 @@ def profile_page(request, username):
             "member": member,
             "suspension": selectors.suspension_active(member),
             "canonical_url": canonical,
+            "sections": [s for s in (fn(member) for fn in registry.profile_sections) if s],
         },
     )
     return cache_publicly(response, keys=[f"member-{member.pk}"])

@@ -36,6 +36,7 @@ def test_sign_up_verify_and_land_on_create_profile(client):
     )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+    assert "Herald News" in mail.outbox[0].body  # signed with the site's name
     link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
     path = link.split("localhost", 1)[1]
     confirm = client.post(path, **NEWS)
@@ -280,3 +281,31 @@ def test_avatar_upload_is_cleaned_and_a_bad_file_keeps_the_typed_text(client):
     member.refresh_from_db()
     assert member.avatar and "me.png" not in member.avatar.name
     assert member.avatar.name.startswith("avatars/")
+
+
+def test_losing_a_race_for_a_name_is_a_form_error_not_a_500(monkeypatch):
+    """Both sign-ups pass the availability check; the unique index turns the loser away."""
+    from django.core.exceptions import ValidationError
+
+    from accounts import services
+
+    profile_create(member=_verified_member("first@example.com"), username="racer")
+    monkeypatch.setattr(services, "username_check_available", lambda raw: raw)
+    loser = _verified_member("second@example.com")
+    with pytest.raises(ValidationError, match="already taken"):
+        services.profile_create(member=loser, username="RACER")
+    loser.refresh_from_db()
+    assert loser.username is None
+
+
+def test_other_apps_add_sections_to_the_profile_page(client, monkeypatch):
+    from accounts import registry
+
+    monkeypatch.setattr(
+        registry,
+        "profile_sections",
+        [lambda member: {"heading": "Comments", "template": "includes/messages.html"}],
+    )
+    profile_create(member=_verified_member(), username="zanele")
+    html = client.get("/profile/zanele/", **NEWS).content.decode()
+    assert '<h2 class="block-heading">Comments</h2>' in html

@@ -109,3 +109,21 @@ def test_email_of_an_existing_unverified_account_does_not_take_it_over(client, f
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["fiona@example.com"], "[Herald] Account Already Exists")
     ]
+
+
+def test_admin_adds_an_openid_connect_provider_and_its_button_appears(admin_client, client):
+    listing = admin_client.get("/admin/snippets/socialaccount/socialapp/")
+    assert listing.status_code == 200
+    response = admin_client.post(
+        "/admin/snippets/socialaccount/socialapp/add/",
+        {
+            "provider": "openid_connect",
+            "provider_id": "company",
+            "name": "Company SSO",
+            "client_id": "cid",
+            "secret": "sec",
+            "settings": '{"server_url": "https://sso.example.org"}',
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert "Company SSO" in client.get("/accounts/login/", **NEWS).content.decode()

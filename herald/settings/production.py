@@ -23,3 +23,5 @@ if MAILERS["default"]["BACKEND"].endswith("filebased.EmailBackend"):  # noqa: F4
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {"host": env_str("EMAIL_HOST", "localhost"), "port": env_int("EMAIL_PORT", 25)},
     }
+
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("HERALD_HTTP_PROTOCOL", "https")
