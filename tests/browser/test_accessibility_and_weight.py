@@ -11,7 +11,20 @@ def _first_article_url(page, news_url):
     return page.locator(".story-list .story-item__title a").first.get_attribute("href")
 
 
-@pytest.mark.parametrize("path", ["/", "/news/", "ARTICLE", "/tags/economy/", "/pictures/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/news/",
+        "ARTICLE",
+        "/tags/economy/",
+        "/pictures/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/profile/thandi_m/",
+        "/no/such/page/",
+    ],
+)
 def test_page_has_no_accessibility_violations(page, news_url, path):
     if path == "ARTICLE":
         path = _first_article_url(page, news_url)
