@@ -78,3 +78,88 @@ def test_sign_in_through_a_real_openid_connect_provider(browser, herald_server):
     page.get_by_role("button", name="Create profile").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nomvula M")
     context.close()
+
+
+def _join(page, herald_server, address, username, name):
+    page.goto(herald_server.url + "/accounts/signup/")
+    page.get_by_label("Email:").fill(address)
+    page.get_by_label("Password:", exact=True).fill("a-long-pass-phrase-42")
+    page.get_by_label("Password (again):").fill("a-long-pass-phrase-42")
+    page.get_by_role("button", name="Sign Up").click()
+    page.goto(_confirmation_link(herald_server.var / "mail", address))
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Display name").fill(name)
+    page.get_by_role("button", name="Create profile").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+
+
+def test_member_edits_profile_downloads_data_and_deletes_account(page, herald_server, tmp_path):
+    import io
+    import json
+
+    from PIL import Image
+
+    _join(page, herald_server, "kagiso@example.com", "kagiso", "Kagiso")
+    page.locator("#user-menu").get_by_role("link", name="Settings").click()
+    page.get_by_role("link", name="Edit your profile").click()
+    page.get_by_label("Display name").fill("Kagiso Molefe")
+    page.get_by_label("Bio").fill("Cyclist and commuter in Gqeberha.")
+    picture = tmp_path / "me.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 300), "teal").save(buffer, "JPEG")
+    picture.write_bytes(buffer.getvalue())
+    page.get_by_label("Avatar").set_input_files(str(picture))
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".message")).to_contain_text("Your profile is saved")
+    expect(page.locator("img.avatar")).to_be_visible()
+
+    page.goto(herald_server.url + "/profile/kagiso/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kagiso Molefe")
+    expect(page.locator(".profile .intro")).to_have_text("Cyclist and commuter in Gqeberha.")
+
+    page.goto(herald_server.url + "/accounts/data/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download my data").click()
+    data = json.loads(open(download.value.path()).read())
+    assert data["account"]["username"] == "kagiso"
+    assert data["account"]["display_name"] == "Kagiso Molefe"
+
+    page.get_by_role("link", name="Delete my account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm Access")  # password again
+    page.get_by_label("Password:").fill("a-long-pass-phrase-42")
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_label("Remove everything I wrote").check()
+    page.get_by_label("Confirm").fill("delete")
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.locator(".error")).to_contain_text("Type DELETE")
+    page.get_by_label("Confirm").fill("DELETE")
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your account is deleted")
+    assert page.goto(herald_server.url + "/profile/kagiso/").status == 404
+
+
+def test_moderator_suspends_a_member_who_then_sees_why(browser, herald_server):
+    credentials = dict(
+        line.split(":", 1)
+        for line in (herald_server.var / "demo-admin.txt").read_text().splitlines()
+    )
+    member_page = browser.new_context().new_page()
+    _join(member_page, herald_server, "vusi@example.com", "vusi", "Vusi")
+
+    desk = browser.new_context().new_page()
+    desk.goto(herald_server.url + "/admin/")
+    desk.locator("#id_username").fill(credentials["e-mail"].strip())
+    desk.locator("#id_password").fill(credentials["password"].strip())
+    desk.get_by_role("button", name="Sign in").click()
+    desk.goto(herald_server.url + "/admin/suspensions/new/")
+    desk.get_by_label("Member").select_option(label="vusi")
+    desk.get_by_label("Reason").fill("Posting other people's addresses")
+    desk.get_by_role("button", name="Create").click()
+    expect(desk.get_by_text("Posting other people's addresses")).to_be_visible()
+
+    member_page.goto(herald_server.url + "/accounts/data/")
+    expect(member_page.locator(".notice")).to_contain_text("You are suspended for good")
+    expect(member_page.locator(".notice")).to_contain_text("Posting other people's addresses")
+    member_page.goto(herald_server.url + "/profile/vusi/")
+    expect(member_page.locator(".notice")).to_contain_text("suspended for good")
