@@ -14,6 +14,7 @@ urlpatterns = [
     path("favicon.ico", newsroom_views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("accounts.urls")),
+    path("", include("live.urls")),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -142,6 +142,8 @@ class SectionPage(CacheablePageMixin, Page):
 
     intro = models.TextField(blank=True, help_text="One or two sentences under the heading.")
 
+    is_section = True  # live notices and other apps filter by section
+
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
     subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
@@ -179,6 +181,8 @@ class ArticlePage(CacheablePageMixin, Page):
         max_length=80, blank=True, help_text="Where the story was filed from, e.g. Cape Town."
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+
+    announce_live = True  # publishing one tells open home and section pages
 
     content_panels = [
         *Page.content_panels,

@@ -23,3 +23,13 @@ multimedia_links = [("News in Pictures", "/pictures/")]
 def register_multimedia_link(label, url):
     if (label, url) not in multimedia_links:
         multimedia_links.append((label, url))
+
+
+# Templates other apps add to home and section pages (the live new-stories notice), registered
+# from their AppConfig.ready() so that the newsroom does not depend on them.
+page_includes = []
+
+
+def register_page_include(template_name):
+    if template_name not in page_includes:
+        page_includes.append(template_name)

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "accounts",
     "uploads",
     "newsroom",
+    "live",
     "delivery",
     "health",
     "worker",
@@ -275,3 +276,13 @@ HERALD_SIGNIN_FORM_ACTION = [
 # One sign-in across sites that share a parent domain (e.g. ".example.org"); empty = per host.
 SESSION_COOKIE_DOMAIN = env_str("HERALD_COOKIE_DOMAIN") or None
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
+
+# Live new-story notices: events kept for reconnecting clients, replay limit, heartbeat and
+# retry hint of the stream, the poll's max-age, each stream's inbox size, and the Redis channel.
+HERALD_LIVE_RETENTION_HOURS = env_int("HERALD_LIVE_RETENTION_HOURS", 24)
+HERALD_LIVE_REPLAY_LIMIT = env_int("HERALD_LIVE_REPLAY_LIMIT", 100)
+HERALD_LIVE_HEARTBEAT = env_int("HERALD_LIVE_HEARTBEAT", 15)
+HERALD_LIVE_RETRY_MS = env_int("HERALD_LIVE_RETRY_MS", 3000)
+HERALD_LIVE_POLL_MAX_AGE = env_int("HERALD_LIVE_POLL_MAX_AGE", 5)
+HERALD_LIVE_CLIENT_QUEUE = env_int("HERALD_LIVE_CLIENT_QUEUE", 64)
+HERALD_LIVE_CHANNEL = env_str("HERALD_LIVE_CHANNEL", "herald:live")

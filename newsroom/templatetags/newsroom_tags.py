@@ -8,3 +8,10 @@ register = template.Library()
 @register.simple_tag
 def multimedia_links():
     return list(registered_links)
+
+
+@register.simple_tag
+def page_includes():
+    from newsroom.navigation import page_includes as registered
+
+    return list(registered)

@@ -159,10 +159,11 @@ def _queries_for(client, url):
     ("url", "expected"),
     [
         # base 4 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
-        # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) = 20
-        ("/", 20),
-        # base 4 + routing 2 + subsections 1 + count 1 + articles 2 + header 2 = 12
-        ("/news/", 12),
+        # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1 = 21
+        ("/", 21),
+        # base 4 + routing 2 + subsections 1 + count 1 + articles 2 + header 2
+        # + live notice 1 = 13
+        ("/news/", 13),
         # base 4 + tag 1 + count 1 + articles 2 + header 2 = 10
         ("/tags/economy/", 10),
     ],

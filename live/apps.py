@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class LiveConfig(AppConfig):
+    name = "live"
+    verbose_name = "Live new-story notices"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from newsroom.navigation import register_page_include
+
+        from .services import live_event_for_page
+
+        def published(sender, instance, **kwargs):
+            live_event_for_page(page=instance, kind="published")
+
+        def unpublished(sender, instance, **kwargs):
+            live_event_for_page(page=instance, kind="unpublished")
+
+        page_published.connect(published, weak=False, dispatch_uid="live-published")
+        page_unpublished.connect(unpublished, weak=False, dispatch_uid="live-unpublished")
+        register_page_include("live/includes/notice.html")

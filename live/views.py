@@ -1,0 +1,120 @@
+import asyncio
+import json
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.http import HttpResponseNotModified, JsonResponse, StreamingHttpResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from . import selectors
+from .brokers import get_broker
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 0 else None
+
+
+def _site_id(request):
+    site = Site.find_for_request(request)
+    return site.pk if site else None
+
+
+def sse(message: dict, event=None) -> str:
+    head = f"event: {event}\n" if event else ""
+    return f"{head}id: {message['id']}\ndata: {json.dumps(message)}\n\n"
+
+
+async def event_stream(*, site_id, section_id, last_id, broker=None, heartbeat=None):
+    """Yield SSE text: the retry hint, what the client missed, then live events and heartbeats.
+
+    ``last_id`` None means a fresh client; "bad" (malformed) means it must refresh.
+    """
+    broker = broker or get_broker()
+    heartbeat = heartbeat or settings.HERALD_LIVE_HEARTBEAT
+    yield f"retry: {settings.HERALD_LIVE_RETRY_MS}\n\n"
+    async with broker.subscribe() as subscription:  # subscribe before replaying: miss nothing
+        seen = 0
+        if last_id == "bad":
+            yield "event: refresh\ndata: {}\n\n"
+        elif last_id is not None:
+            missed, refresh = await sync_to_async(selectors.events_after)(
+                site_id=site_id, after_id=last_id, section_id=section_id
+            )
+            if refresh:
+                yield "event: refresh\ndata: {}\n\n"
+            seen = last_id
+            for event in missed:
+                yield sse(event.as_message())
+                seen = max(seen, event.pk)
+        while True:
+            try:
+                message = await asyncio.wait_for(subscription.get(), timeout=heartbeat)
+            except TimeoutError:
+                if subscription.overflowed:
+                    return
+                yield ": heartbeat\n\n"
+                continue
+            if subscription.overflowed:
+                return  # the client stopped reading: drop it rather than buffer without bound
+            if message["site"] != site_id or message["id"] <= seen:
+                continue
+            seen = message["id"]
+            if selectors.matches(message, section_id):
+                yield sse(message)
+
+
+async def stream(request):
+    """``/live/stream``: Server-Sent Events of new stories on this site (``?section=`` filters)."""
+    site_id = await sync_to_async(_site_id)(request)
+    raw_last = request.headers.get("Last-Event-ID") or request.GET.get("last_id")
+    last_id = _int_or_none(raw_last) if raw_last not in (None, "") else None
+    if raw_last not in (None, "") and last_id is None:
+        last_id = "bad"
+    response = StreamingHttpResponse(
+        event_stream(
+            site_id=site_id, section_id=_int_or_none(request.GET.get("section")), last_id=last_id
+        ),
+        content_type="text/event-stream",
+    )
+    response["Cache-Control"] = "no-cache, no-transform"
+    response["X-Accel-Buffering"] = "no"  # nginx: pass each event on at once
+    return response
+
+
+@require_safe
+def latest(request):
+    """``/live/latest.json?since=<id>``: the same events as a short-lived cacheable poll."""
+    site_id = _site_id(request)
+    section_id = _int_or_none(request.GET.get("section"))
+    raw_since = request.GET.get("since", "")
+    since = _int_or_none(raw_since)
+    latest_id = selectors.latest_event_id(site_id=site_id)
+    if raw_since == "":
+        events, refresh = [], False
+    elif since is None:
+        events, refresh = [], True
+    else:
+        events, refresh = selectors.events_after(
+            site_id=site_id, after_id=since, section_id=section_id
+        )
+    etag = f'"live-{site_id}-{section_id}-{raw_since[:20]}-{latest_id}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = JsonResponse(
+            {
+                "latest": latest_id,
+                "refresh": refresh,
+                "events": [event.as_message() for event in events],
+            }
+        )
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=settings.HERALD_LIVE_POLL_MAX_AGE)
+    response["Surrogate-Key"] = f"site-{site_id} live-{site_id}"
+    return response
