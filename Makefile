@@ -25,7 +25,7 @@ run: install
 	@sed 's/^/              /' $${HERALD_VAR_DIR:-var}/demo-admin.txt
 	@echo
 	$(DEMO) $(VENV)/bin/granian --interface asginl --host 127.0.0.1 --port $(PORT) \
-		--workers 1 herald.asgi:application
+		--workers 1 --workers-kill-timeout 3 herald.asgi:application
 
 ## The whole suite, browser tests included (what CI runs).
 test: install

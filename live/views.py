@@ -38,6 +38,9 @@ async def event_stream(*, site_id, section_id, last_id, broker=None, heartbeat=N
     broker = broker or get_broker()
     heartbeat = heartbeat or settings.HERALD_LIVE_HEARTBEAT
     yield f"retry: {settings.HERALD_LIVE_RETRY_MS}\n\n"
+    # Streams end after a while and the browser reconnects with Last-Event-ID (nothing is lost):
+    # this spreads clients over processes and lets a stopping server drain.
+    ends_at = asyncio.get_running_loop().time() + settings.HERALD_LIVE_MAX_STREAM_SECONDS
     async with broker.subscribe() as subscription:  # subscribe before replaying: miss nothing
         seen = 0
         if last_id == "bad":
@@ -52,11 +55,12 @@ async def event_stream(*, site_id, section_id, last_id, broker=None, heartbeat=N
             for event in missed:
                 yield sse(event.as_message())
                 seen = max(seen, event.pk)
-        while True:
+        loop = asyncio.get_running_loop()
+        while (remaining := ends_at - loop.time()) > 0:
             try:
-                message = await asyncio.wait_for(subscription.get(), timeout=heartbeat)
+                message = await asyncio.wait_for(subscription.get(), min(heartbeat, remaining))
             except TimeoutError:
-                if subscription.overflowed:
+                if subscription.overflowed or loop.time() >= ends_at:
                     return
                 yield ": heartbeat\n\n"
                 continue

@@ -3,6 +3,7 @@
 DATABASE_URL and REDIS_URL are honoured, so the same suite runs on PostgreSQL and Redis."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -17,8 +18,10 @@ STORAGES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
-# Pictures the tests make and their renditions go to a throwaway folder.
-MEDIA_ROOT = tempfile.mkdtemp(prefix="herald-test-media-")
+# Files the tests write (pictures, renditions, the demo admin's sign-in) go to a throwaway
+# folder, never to the checkout's var/.
+HERALD_VAR_DIR = Path(tempfile.mkdtemp(prefix="herald-test-var-"))
+MEDIA_ROOT = str(HERALD_VAR_DIR / "media")
 # Serve static files straight from the apps' folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

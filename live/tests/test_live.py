@@ -277,3 +277,14 @@ def test_home_and_section_pages_carry_the_notice_and_stay_cacheable(client):
     assert 'data-section=""' in client.get("/", **NEWS).content.decode()
     news = SectionPage.objects.get(slug="news")
     assert f'data-section="{news.pk}"' in client.get("/news/", **NEWS).content.decode()
+
+
+@run_async
+async def test_stream_ends_after_its_lifetime_so_the_browser_reconnects(settings):
+    settings.HERALD_LIVE_MAX_STREAM_SECONDS = 0.3
+    stream = views.event_stream(
+        site_id=1, section_id=None, last_id=None, broker=InProcessBroker(), heartbeat=5
+    )
+    await _take(stream, 1)
+    with pytest.raises(StopAsyncIteration):
+        await asyncio.wait_for(anext(stream), 2)

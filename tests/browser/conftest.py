@@ -158,6 +158,8 @@ def _run_herald(var, stack):
             granian,
             "--interface",
             "asginl",
+            "--workers-kill-timeout",
+            "3",
             "--host",
             "127.0.0.1",
             "--port",
@@ -202,3 +204,15 @@ def news_url(herald_server):
 @pytest.fixture
 def sport_url(herald_server):
     return herald_server.url.replace("//localhost", "//sport.localhost")
+
+
+def admin_sign_in(page, herald_server):
+    """Sign in to the Wagtail admin as the demo's administrator."""
+    lines = (herald_server.var / "demo-admin.txt").read_text().splitlines()
+    pairs = (line.split(":", 1) for line in lines)
+    credentials = {key.strip(): value.strip() for key, value in pairs}
+    page.goto(herald_server.url + "/admin/login/")
+    page.locator("#id_username").fill(credentials["e-mail"])
+    page.locator("#id_password").fill(credentials["password"])
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")

@@ -7,6 +7,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import admin_sign_in
+
 
 def _confirmation_link(mail_dir, address, timeout=10):
     """Read the newest confirmation mail for ``address`` from the server's mail folder."""
@@ -140,18 +142,11 @@ def test_member_edits_profile_downloads_data_and_deletes_account(page, herald_se
 
 
 def test_moderator_suspends_a_member_who_then_sees_why(browser, herald_server):
-    credentials = dict(
-        line.split(":", 1)
-        for line in (herald_server.var / "demo-admin.txt").read_text().splitlines()
-    )
     member_page = browser.new_context().new_page()
     _join(member_page, herald_server, "vusi@example.com", "vusi", "Vusi")
 
     desk = browser.new_context().new_page()
-    desk.goto(herald_server.url + "/admin/")
-    desk.locator("#id_username").fill(credentials["e-mail"].strip())
-    desk.locator("#id_password").fill(credentials["password"].strip())
-    desk.get_by_role("button", name="Sign in").click()
+    admin_sign_in(desk, herald_server)
     desk.goto(herald_server.url + "/admin/suspensions/new/")
     desk.get_by_label("Member").select_option(label="vusi")
     desk.get_by_label("Reason").fill("Posting other people's addresses")
