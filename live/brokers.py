@@ -3,7 +3,8 @@
 One small interface, two implementations: ``InProcessBroker`` (the one-process default: publish
 hands the event straight to this process's subscribers) and ``RedisBroker`` (publish goes to a
 Redis channel; each process listens once and hands what it hears to its own subscribers), chosen
-by ``REDIS_URL``. ``publish`` may be called from any thread; subscribers live on event loops.
+by ``HERALD_LIVE_REDIS_URL`` (``REDIS_URL`` by default). ``publish`` may be called from any
+thread; subscribers live on event loops.
 """
 
 import asyncio
@@ -139,8 +140,8 @@ def get_broker():
     global _broker
     with _broker_lock:
         if _broker is None:
-            if settings.REDIS_URL:
-                _broker = RedisBroker(settings.REDIS_URL, settings.HERALD_LIVE_CHANNEL)
+            if settings.HERALD_LIVE_REDIS_URL:
+                _broker = RedisBroker(settings.HERALD_LIVE_REDIS_URL, settings.HERALD_LIVE_CHANNEL)
             else:
                 _broker = InProcessBroker()
         return _broker

@@ -8,19 +8,13 @@ DATABASE_URL points at PostgreSQL) filled by the demo command, on a free loopbac
 import contextlib
 import json
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.oidc_provider.harness import run_oidc_provider
+from tests.servers import free_port, server_environment, start_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -56,30 +50,6 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _postgres_database(url):
-    """Create a throwaway database next to the one DATABASE_URL names; return its URL."""
-    import psycopg
-
-    base, _, _name = url.rpartition("/")
-    name = f"herald_browser_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}", name, base
-
-
-def _drop_postgres_database(base, name):
-    import psycopg
-
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 OIDC_PROVIDER_ID = "testidp"
 OIDC_CLIENT = ("herald-browser-tests", "browser-tests-secret")
 
@@ -108,18 +78,11 @@ def herald_server(tmp_path_factory):
 
 
 def _run_herald(var, stack):
-    port = _free_port()
+    port = free_port()
     issuer = _start_oidc_provider(stack, port)
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "herald.settings.demo",
-        "HERALD_VAR_DIR": str(var),
-        "HERALD_DEMO_PORT": str(port),
-        "HERALD_CACHE_PREFIX": f"browser-{uuid.uuid4().hex[:8]}",
-        "PYTHONUNBUFFERED": "1",
-    }
+    extra = {}
     if issuer:
-        environment["HERALD_OIDC_PROVIDERS"] = json.dumps(
+        extra["HERALD_OIDC_PROVIDERS"] = json.dumps(
             [
                 {
                     "id": OIDC_PROVIDER_ID,
@@ -130,70 +93,9 @@ def _run_herald(var, stack):
                 }
             ]
         )
-    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    database_url = os.environ.get("DATABASE_URL", "")
-    if database_url.startswith(("postgres://", "postgresql://")):
-        environment["DATABASE_URL"], name, base = _postgres_database(database_url)
-        stack.callback(_drop_postgres_database, base, name)
-    else:
-        environment["DATABASE_URL"] = f"sqlite:///{var / 'herald.sqlite3'}"
-
-    def manage(*args):
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            stdout=subprocess.DEVNULL,
-            timeout=600,
-        )
-
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
-    manage("demo_content", "--articles", "80", "--seed", "11")
-    log = open(var / "server.log", "w")  # noqa: SIM115 (closed after the server stops)
-    granian = shutil.which("granian", path=str(Path(sys.executable).parent))
-    server = subprocess.Popen(
-        [
-            granian,
-            "--interface",
-            "asginl",
-            "--workers-kill-timeout",
-            "3",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "herald.asgi:application",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://localhost:{port}"
-    stack.callback(_stop_server, server, log)
-    _wait_until_healthy(base_url, server, var)
-    return HeraldServer(url=base_url, var=var, oidc_issuer=issuer)
-
-
-def _wait_until_healthy(base_url, server, var):
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((var / "server.log").read_text()) from None
-            time.sleep(0.3)
-
-
-def _stop_server(server, log):
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    environment = server_environment(var, stack, port=port, **extra)
+    url = start_server(environment, stack, port=port, log_path=var / "server.log")
+    return HeraldServer(url=url, var=var, oidc_issuer=issuer)
 
 
 @pytest.fixture

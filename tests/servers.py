@@ -1,0 +1,131 @@
+"""Run Herald as real server processes for tests that need them (browser, multi-process).
+
+Each server gets a database of its own (a file-based SQLite database in its folder, or a
+throwaway PostgreSQL database when DATABASE_URL points at PostgreSQL) filled by the demo command,
+and runs under granian on a free loopback port.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _postgres_admin(url):
+    import psycopg
+
+    base = url.rpartition("/")[0]
+    return base, psycopg.connect(f"{base}/postgres", autocommit=True)
+
+
+def database_environment(var, stack):
+    """Return DATABASE_URL for a fresh database that the ExitStack drops afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{var / 'herald.sqlite3'}"
+    name = f"herald_test_{uuid.uuid4().hex[:8]}"
+    base, conn = _postgres_admin(url)
+    with conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with _postgres_admin(url)[1] as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    stack.callback(drop)
+    return f"{base}/{name}"
+
+
+def server_environment(var, stack, *, port, articles=80, **extra):
+    """Migrate and fill a database for a server on ``port``; return the environment to run it."""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "herald.settings.demo",
+        "HERALD_VAR_DIR": str(var),
+        "HERALD_DEMO_PORT": str(port),
+        "HERALD_CACHE_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        "PYTHONUNBUFFERED": "1",
+        **extra,
+    }
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    for name, value in extra.items():
+        if value is None:  # None removes a variable the test run has, e.g. REDIS_URL
+            environment.pop(name, None)
+    environment["DATABASE_URL"] = database_environment(var, stack)
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+        ["demo_content", "--articles", str(articles), "--seed", "11"],
+    ):
+        manage(environment, *args)
+    return environment
+
+
+def manage(environment, *args, timeout=600):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def start_server(environment, stack, *, port, log_path):
+    """Start granian on ``port`` with ``environment``; return the base URL once healthy."""
+    log = open(log_path, "a")  # noqa: SIM115 (closed when the server stops)
+    granian = shutil.which("granian", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        [
+            granian,
+            "--interface",
+            "asginl",
+            "--workers-kill-timeout",
+            "3",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "herald.asgi:application",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+    def stop():
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+    stack.callback(stop)
+    base_url = f"http://localhost:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return base_url
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(Path(log_path).read_text()) from None
+            time.sleep(0.3)
