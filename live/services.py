@@ -29,13 +29,25 @@ def live_event_for_page(*, page, kind: str):
         for ancestor in page.get_ancestors()
         if getattr(ancestor.specific_class, "is_section", False)
     ]
-    event = LiveEvent.objects.create(
+    return live_event_record(
         site_id=site_id,
         sections=sections,
         page_id=page.pk,
         kind=kind,
-        headline=page.title[:255],
+        headline=page.title,
         url=path,
+    )
+
+
+def live_event_record(*, site_id, sections, page_id, kind, headline, url):
+    """Keep the event for reconnecting clients; hand it to the broker once the data is committed."""
+    event = LiveEvent.objects.create(
+        site_id=site_id,
+        sections=sections,
+        page_id=page_id,
+        kind=kind,
+        headline=headline[:255],
+        url=url,
     )
     message = event.as_message()
     transaction.on_commit(lambda: get_broker().publish(message))

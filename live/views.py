@@ -3,12 +3,15 @@ import json
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponseNotModified, JsonResponse, StreamingHttpResponse
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
+from django.utils.crypto import constant_time_compare
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
-from . import selectors
+from . import selectors, services
 from .brokers import get_broker
 
 
@@ -122,3 +125,26 @@ def latest(request):
     patch_cache_control(response, public=True, max_age=settings.HERALD_LIVE_POLL_MAX_AGE)
     response["Surrogate-Key"] = f"site-{site_id} live-{site_id}"
     return response
+
+
+@csrf_exempt
+@require_POST
+def bench_publish(request):
+    """Publish a synthetic event, for ``bench/live_bench.py`` only.
+
+    Routed only when ``HERALD_LIVE_BENCH_TOKEN`` is set, and answers only to that token.
+    """
+    token = settings.HERALD_LIVE_BENCH_TOKEN
+    if not token or not constant_time_compare(request.headers.get("X-Bench-Token", ""), token):
+        return JsonResponse({"error": "forbidden"}, status=403)
+    site_id = _site_id(request)
+    with transaction.atomic():
+        event = services.live_event_record(
+            site_id=site_id,
+            sections=[],
+            page_id=0,
+            kind="published",
+            headline=request.POST.get("headline", "Benchmark")[:255],
+            url="/",
+        )
+    return JsonResponse({"id": event.pk})

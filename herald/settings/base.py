@@ -289,3 +289,5 @@ HERALD_LIVE_CLIENT_QUEUE = env_int("HERALD_LIVE_CLIENT_QUEUE", 64)
 HERALD_LIVE_CHANNEL = env_str("HERALD_LIVE_CHANNEL", "herald:live")
 # The Redis that carries live events between processes; REDIS_URL unless given its own.
 HERALD_LIVE_REDIS_URL = env_str("HERALD_LIVE_REDIS_URL") or REDIS_URL
+# Only for bench/live_bench.py: enables a token-guarded endpoint that publishes test events.
+HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
