@@ -56,8 +56,12 @@ def _cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def client(port, ready, received, stop):
-    reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=2**20)
+async def client(port, ready, received, stop, failures):
+    try:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=2**20)
+    except OSError as exc:
+        failures.append(repr(exc))
+        return
     request = f"GET /live/stream HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
     writer.write(request.encode())
     await writer.drain()
@@ -84,16 +88,18 @@ async def run(args, url, port, token):
         nonlocal connected
         connected += 1
 
-    received = []
+    received, failures = [], []
     worker = _worker_pid(port)
     rss_before = _rss_kb(worker)
     tasks = []
     for start in range(0, args.clients, 500):  # open in batches so the backlog keeps up
         for _ in range(min(500, args.clients - start)):
-            tasks.append(asyncio.create_task(client(port, ready, received, stop)))
+            tasks.append(asyncio.create_task(client(port, ready, received, stop, failures)))
         await asyncio.sleep(0.2)
-    while connected < args.clients:
-        await asyncio.sleep(0.2)
+    deadline = time.perf_counter() + args.connect_timeout
+    while connected + len(failures) < args.clients and time.perf_counter() < deadline:
+        await asyncio.sleep(0.5)
+        print(f"connected {connected}, failed {len(failures)}", file=sys.stderr, flush=True)
     connect_seconds = time.perf_counter() - started
     await asyncio.sleep(2)
     rss_after = _rss_kb(worker)
@@ -115,9 +121,11 @@ async def run(args, url, port, token):
     for task in tasks:
         task.cancel()
     latencies = sorted(at - sent[headline] for headline, at in received if headline in sent)
-    expected = args.clients * args.events
+    expected = connected * args.events
     return {
         "clients": args.clients,
+        "connected": connected,
+        "failed_to_connect": len(failures),
         "events": args.events,
         "broker": "redis" if args.redis else "in-process",
         "delivered": len(latencies),
@@ -140,6 +148,7 @@ def main():
     parser.add_argument("--events", type=int, default=5)
     parser.add_argument("--interval", type=float, default=2.0)
     parser.add_argument("--redis", default="", help="Redis URL for the Redis broker")
+    parser.add_argument("--connect-timeout", type=float, default=240)
     parser.add_argument(
         "--buffer", type=int, default=65536, help="granian's HTTP/1 buffer per connection"
     )

@@ -11,8 +11,11 @@ warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume sy
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "herald.settings.demo")
 
-application = get_asgi_application()
+django_application = get_asgi_application()
 
-from worker.services import worker_start_embedded  # noqa: E402  (needs Django set up)
+from live.asgi import with_live_stream  # noqa: E402  (needs Django set up)
+from worker.services import worker_start_embedded  # noqa: E402
+
+application = with_live_stream(django_application)
 
 worker_start_embedded()

@@ -76,21 +76,43 @@ async def event_stream(*, site_id, section_id, last_id, broker=None, heartbeat=N
                 yield sse(message)
 
 
+STREAM_HEADERS = {
+    "Content-Type": "text/event-stream",
+    "Cache-Control": "no-cache, no-transform",
+    "X-Accel-Buffering": "no",  # nginx: pass each event on at once
+}
+
+
+def parse_last_event_id(raw):
+    """None for a fresh client, the id, or "bad" (the client must refresh)."""
+    if raw in (None, ""):
+        return None
+    number = _int_or_none(raw)
+    return "bad" if number is None else number
+
+
+def parse_section(raw):
+    return _int_or_none(raw)
+
+
 async def stream(request):
-    """``/live/stream``: Server-Sent Events of new stories on this site (``?section=`` filters)."""
+    """``/live/stream``: Server-Sent Events of new stories on this site (``?section=`` filters).
+
+    Under the ASGI server, ``live.asgi`` answers this path before Django (see there why); this
+    view serves the development server and tests.
+    """
     site_id = await sync_to_async(_site_id)(request)
-    raw_last = request.headers.get("Last-Event-ID") or request.GET.get("last_id")
-    last_id = _int_or_none(raw_last) if raw_last not in (None, "") else None
-    if raw_last not in (None, "") and last_id is None:
-        last_id = "bad"
     response = StreamingHttpResponse(
         event_stream(
-            site_id=site_id, section_id=_int_or_none(request.GET.get("section")), last_id=last_id
+            site_id=site_id,
+            section_id=parse_section(request.GET.get("section")),
+            last_id=parse_last_event_id(
+                request.headers.get("Last-Event-ID") or request.GET.get("last_id")
+            ),
         ),
-        content_type="text/event-stream",
     )
-    response["Cache-Control"] = "no-cache, no-transform"
-    response["X-Accel-Buffering"] = "no"  # nginx: pass each event on at once
+    for header, value in STREAM_HEADERS.items():
+        response[header] = value
     return response
 
 

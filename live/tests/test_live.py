@@ -288,3 +288,58 @@ async def test_stream_ends_after_its_lifetime_so_the_browser_reconnects(settings
     await _take(stream, 1)
     with pytest.raises(StopAsyncIteration):
         await asyncio.wait_for(anext(stream), 2)
+
+
+async def _call_stream_app(scope_overrides, disconnect_after=0.3):
+    from live.asgi import stream_app
+
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/live/stream",
+        "query_string": b"",
+        "headers": [(b"host", b"localhost")],
+        **scope_overrides,
+    }
+    sent = []
+
+    async def receive():
+        await asyncio.sleep(disconnect_after)
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    await asyncio.wait_for(stream_app(scope, receive, send), 5)
+    return sent
+
+
+@run_async
+async def test_asgi_stream_answers_outside_django_and_ends_when_the_client_leaves():
+    sent = await _call_stream_app({"headers": [(b"host", b"localhost"), (b"last-event-id", b"x")]})
+    start = sent[0]
+    assert start["status"] == 200
+    assert (b"content-type", b"text/event-stream") in start["headers"]
+    assert (b"x-accel-buffering", b"no") in start["headers"]
+    bodies = b"".join(message.get("body", b"") for message in sent[1:])
+    assert bodies.startswith(b"retry: ") and b"event: refresh" in bodies
+
+
+@run_async
+async def test_asgi_stream_refuses_unknown_hosts_and_other_methods():
+    assert (await _call_stream_app({"headers": [(b"host", b"evil.example")]}))[0]["status"] == 400
+    assert (await _call_stream_app({"method": "POST"}))[0]["status"] == 405
+
+
+@run_async
+async def test_asgi_wrapper_sends_everything_else_to_django():
+    from live.asgi import with_live_stream
+
+    calls = []
+
+    async def django_app(scope, receive, send):
+        calls.append(scope["path"])
+
+    app = with_live_stream(django_app)
+    await app({"type": "http", "path": "/news/"}, None, None)
+    assert calls == ["/news/"]
