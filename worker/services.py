@@ -42,14 +42,19 @@ def _run_task_worker():
     worker.run()
 
 
+def scheduler_tick():
+    """Publish what editors scheduled for now (and unpublish what has expired)."""
+    try:
+        call_command("publish_scheduled", verbosity=0)
+    except Exception:
+        logger.exception("Scheduled publishing failed; trying again next round.")
+    finally:
+        close_old_connections()
+
+
 def _run_scheduler():
     while True:
-        try:
-            call_command("publish_scheduled", verbosity=0)
-        except Exception:
-            logger.exception("Scheduled publishing failed; trying again next round.")
-        finally:
-            close_old_connections()
+        scheduler_tick()
         time.sleep(settings.HERALD_SCHEDULER_INTERVAL)
 
 

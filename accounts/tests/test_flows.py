@@ -309,3 +309,21 @@ def test_other_apps_add_sections_to_the_profile_page(client, monkeypatch):
     profile_create(member=_verified_member(), username="zanele")
     html = client.get("/profile/zanele/", **NEWS).content.decode()
     assert '<h2 class="block-heading">Comments</h2>' in html
+
+
+def test_password_reset_mail_lets_a_member_choose_a_new_password(client):
+    _verified_member()
+    client.post("/accounts/password/reset/", {"email": "zanele@example.com"}, **NEWS)
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://\S+/accounts/password/reset/key/\S+/", mail.outbox[0].body).group(0)
+    form = client.get(link.split("localhost", 1)[1], **NEWS)
+    assert form.status_code in (200, 302)
+    path = form["Location"] if form.status_code == 302 else link.split("localhost", 1)[1]
+    client.post(
+        path, {"password1": "a-new-pass-phrase-7", "password2": "a-new-pass-phrase-7"}, **NEWS
+    )
+    assert (
+        get_user_model()
+        .objects.get(email="zanele@example.com")
+        .check_password("a-new-pass-phrase-7")
+    )

@@ -37,3 +37,32 @@ def test_one_process_install_starts_task_worker_and_scheduler_once(recorded_thre
 def test_scaled_out_install_starts_no_thread(recorded_threads):
     assert services.worker_start_embedded() is False
     assert recorded_threads == []
+
+
+@pytest.mark.django_db
+def test_scheduler_publishes_a_scheduled_article_when_its_time_comes():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsroom.models import ArticlePage
+
+    article = ArticlePage.objects.live().first()
+    article.unpublish()
+    article.refresh_from_db()
+    article.title = "Embargoed until noon"
+    article.go_live_at = timezone.now() + timedelta(hours=1)
+    article.save_revision(approved_go_live_at=article.go_live_at)
+    services.scheduler_tick()
+    article.refresh_from_db()
+    assert not article.live  # not yet
+
+    # An hour passes: move the schedule into the past.
+    past = timezone.now() - timedelta(minutes=1)
+    revision = article.latest_revision
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    services.scheduler_tick()
+    article.refresh_from_db()
+    assert article.live and article.title == "Embargoed until noon"
