@@ -216,6 +216,10 @@ class ArticlePage(CacheablePageMixin, Page):
     def tag_list(self):
         return list(self.tags.all())
 
+    @cached_property
+    def author_list(self):
+        return list(self.authors.all())
+
     def _ancestor_section_ids(self):
         return [page.pk for page in self._breadcrumbs if isinstance(page, SectionPage)]
 
@@ -227,7 +231,7 @@ class ArticlePage(CacheablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["breadcrumbs"] = self._breadcrumbs
         context["section"] = self._breadcrumbs[-1] if self._breadcrumbs else None
-        context["authors"] = list(self.authors.all())
+        context["authors"] = self.author_list
         context["article_tags"] = self.tag_list
         context["related"] = selectors.articles_related(article=self, limit=4)
         return context

@@ -33,3 +33,12 @@ page_includes = []
 def register_page_include(template_name):
     if template_name not in page_includes:
         page_includes.append(template_name)
+
+
+# Templates other apps add to every page's <head> (feed links, structured data, sharing tags).
+head_includes = []
+
+
+def register_head_include(template_name):
+    if template_name not in head_includes:
+        head_includes.append(template_name)

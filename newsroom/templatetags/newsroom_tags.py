@@ -15,3 +15,10 @@ def page_includes():
     from newsroom.navigation import page_includes as registered
 
     return list(registered)
+
+
+@register.simple_tag
+def head_includes():
+    from newsroom.navigation import head_includes as registered
+
+    return list(registered)

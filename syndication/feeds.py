@@ -1,0 +1,146 @@
+"""RSS 2.0 and Atom feeds for each site's latest stories, each section and each tag."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from taggit.models import Tag
+from wagtail.models import Site
+
+from delivery.cache import cache_publicly
+from newsroom.models import SectionPage
+
+from . import selectors
+
+ENCLOSURE_RENDITION = "fill-800x450"
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        if self.site is None:
+            raise Http404("No site here")
+        response = super().__call__(request, *args, **kwargs)
+        return cache_publicly(response, keys=[f"site-{self.site.pk}", *self.surrogate_keys])
+
+    surrogate_keys = ()
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def scope(self, obj):
+        return self.site.site_name or self.site.hostname
+
+    def title(self, obj):
+        return f"{self.site.site_name}: {self.scope(obj)}" if obj else self.site.site_name
+
+    def link(self, obj):
+        return obj.get_url(self.request) if obj else "/"
+
+    def description(self, obj):
+        return f"The latest stories from {self.title(obj)}."
+
+    def feed_url(self, obj):
+        return self.request.path
+
+    def items(self, obj):
+        return selectors.feed_articles(root=self.site.root_page)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        names = [author.name for author in item.authors.all()]
+        return ", ".join(names) or item.source or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_enclosures(self, item):
+        from django.utils.feedgenerator import Enclosure
+
+        if not item.lead_image:
+            return []
+        rendition = item.lead_image.get_rendition(ENCLOSURE_RENDITION)
+        try:
+            length = str(rendition.file.size)
+        except OSError:
+            return []
+        mime = "image/jpeg" if rendition.file.name.endswith((".jpg", ".jpeg")) else "image/png"
+        return [Enclosure(self.request.build_absolute_uri(rendition.url), length, mime)]
+
+
+class SiteFeed(ArticleFeed):
+    def __call__(self, request, *args, **kwargs):
+        self.surrogate_keys = ["feed-latest"]
+        return super().__call__(request, *args, **kwargs)
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, path):
+        root = self.site.root_page
+        section = (
+            SectionPage.objects.live()
+            .filter(url_path=f"{root.url_path}{path.strip('/')}/", path__startswith=root.path)
+            .first()
+        )
+        if section is None:
+            raise Http404("No such section")
+        self.surrogate_keys = [f"section-{section.pk}"]
+        return section
+
+    def scope(self, obj):
+        return obj.title
+
+    def items(self, obj):
+        return selectors.feed_articles(root=obj)
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, tag):
+        tag = get_object_or_404(Tag, slug=tag)
+        self.surrogate_keys = [f"tag-{tag.slug}"]
+        return tag
+
+    def scope(self, obj):
+        return obj.name
+
+    def link(self, obj):
+        return f"/tags/{obj.slug}/"
+
+    def items(self, obj):
+        return selectors.feed_articles(root=self.site.root_page, tag=obj)
+
+
+def feed_view(feed_class, *, atom=False):
+    """A view making a fresh feed object per request (the feed keeps the request and site)."""
+    kind = (
+        type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
+        if atom
+        else feed_class
+    )
+
+    def view(request, **kwargs):
+        return kind()(request, **kwargs)
+
+    return view

@@ -1,0 +1,50 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from delivery.cache import cache_publicly
+
+from . import selectors
+
+
+def _site(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site here")
+    return site
+
+
+@require_safe
+def robots_txt(request):
+    site = _site(request)
+    root = request.build_absolute_uri("/").rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /search/",
+        "Disallow: /live/",
+        "",
+        f"Sitemap: {root}/sitemap.xml",
+        f"Sitemap: {root}/news-sitemap.xml",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    return cache_publicly(response, keys=[f"site-{site.pk}"])
+
+
+@require_safe
+def news_sitemap(request):
+    """Google News sitemap: this site's articles of the last two days, at most 1,000."""
+    site = _site(request)
+    response = render(
+        request,
+        "syndication/news_sitemap.xml",
+        {
+            "site": site,
+            "articles": selectors.news_sitemap_articles(root=site.root_page),
+            "language": "en",
+        },
+        content_type="application/xml; charset=utf-8",
+    )
+    return cache_publicly(response, keys=[f"site-{site.pk}", "news-sitemap"])
