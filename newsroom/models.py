@@ -20,9 +20,9 @@ from delivery.cache import cache_publicly
 
 from . import selectors
 from .blocks import ArticleBodyBlock
+from .search import SearchForm, filters_from, search_terms
 
 LIST_PAGE_SIZE = 20
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 class CacheablePageMixin:
@@ -116,11 +116,17 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
 
     @path("search/", name="search")
     def search_page(self, request):
-        query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-        results = paginate(request, selectors.articles_search(root=self, query=query))
+        form = SearchForm(request.GET, sections=selectors.site_sections_all(home=self))
+        filters = filters_from(form)
+        results = paginate(request, selectors.articles_search(root=self, filters=filters))
         response = self.render(
             request,
-            context_overrides={"query": query, "results": results},
+            context_overrides={
+                "form": form,
+                "query": filters.query,
+                "terms": search_terms(filters.query),
+                "results": results,
+            },
             template="newsroom/search_page.html",
         )
         return cache_publicly(response, keys=["search"])

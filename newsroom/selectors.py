@@ -31,13 +31,28 @@ def articles_by_author(*, root: Page, author):
     return _articles().descendant_of(root).filter(authors=author)
 
 
-def articles_search(*, root: Page, query: str):
-    """Live articles of the site matching ``query`` (Wagtail search), best match first."""
-    if not query:
+def _day_start(day, days=0):
+    import datetime
+
+    from django.utils import timezone
+
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=days), datetime.time())
+    return timezone.make_aware(midnight)
+
+
+def articles_search(*, root: Page, filters):
+    """Live articles of the site matching the filters' query (Wagtail search), best first."""
+    if not filters.query:
         return []
     from .models import ArticlePage
 
-    return ArticlePage.objects.live().descendant_of(root).search(query)
+    articles = ArticlePage.objects.live().descendant_of(filters.section or root)
+    # Whole local days; plain comparisons, which every search backend can filter on.
+    if filters.start:
+        articles = articles.filter(first_published_at__gte=_day_start(filters.start))
+    if filters.end:
+        articles = articles.filter(first_published_at__lt=_day_start(filters.end, days=1))
+    return articles.search(filters.query)
 
 
 def articles_related(*, article, limit: int):
@@ -63,6 +78,13 @@ def sections_with_top_articles(*, home: Page, per_section: int):
     return [
         (section, list(articles_in_section(section=section)[:per_section])) for section in sections
     ]
+
+
+def site_sections_all(*, home: Page):
+    """Every live section of the site, in tree order (for the search filter)."""
+    from .models import SectionPage
+
+    return list(SectionPage.objects.live().descendant_of(home).order_by("path"))
 
 
 def section_trail(*, page: Page):

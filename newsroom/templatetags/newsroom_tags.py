@@ -22,3 +22,10 @@ def head_includes():
     from newsroom.navigation import head_includes as registered
 
     return list(registered)
+
+
+@register.simple_tag
+def highlighted(text, terms):
+    from newsroom.search import highlight
+
+    return highlight(text, terms)

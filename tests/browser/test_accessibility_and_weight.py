@@ -23,6 +23,7 @@ def _first_article_url(page, news_url):
         "/accounts/signup/",
         "/profile/thandi_m/",
         "/no/such/page/",
+        "/search/?q=minister",
     ],
 )
 def test_page_has_no_accessibility_violations(page, news_url, path):

@@ -54,6 +54,14 @@ def test_reader_searches_from_the_header(page, news_url):
     page.get_by_role("button", name="Search").first.click()
     expect(page).to_have_url(re.compile(r"/search/\?q=minister"))
     expect(page.locator(".story-list .meta").first).to_contain_text("found for")
+    expect(page.locator(".story-item__title mark").first).to_have_text(re.compile("minister", re.I))
+
+    page.get_by_label("Section", exact=True).select_option(label="Business")
+    page.locator(".search-page-form").get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"section=\d+"))
+    expect(page.get_by_label("Section", exact=True)).to_have_value(re.compile(r"\d+"))  # kept
+    for link in page.locator(".story-item__title a").all():
+        assert link.get_attribute("href").startswith("/business/")
 
 
 def test_unknown_address_shows_the_styled_404_with_a_way_back(page, news_url):

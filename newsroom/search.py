@@ -1,0 +1,72 @@
+"""Search filters and highlighting for ``/search/``."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10
+
+
+class SearchForm(forms.Form):
+    """What a reader can narrow a search by. Bad values are dropped with a message, never a 500."""
+
+    q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    section = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    start = forms.DateField(required=False, label="From")
+    end = forms.DateField(required=False, label="To")
+
+    def __init__(self, data, *, sections):
+        data = data.copy()
+        data["q"] = data.get("q", "")[:MAX_QUERY_LENGTH]  # keep long input usable, not refused
+        super().__init__(data)
+        self.fields["section"].choices = [("", "All sections")] + [
+            (section.pk, section.title) for section in sections
+        ]
+        self.sections = {section.pk: section for section in sections}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
+            self.add_error("end", "The end date is before the start date.")
+        return cleaned
+
+
+@dataclass
+class SearchFilters:
+    query: str = ""
+    section: object = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+
+def filters_from(form) -> SearchFilters:
+    """The valid part of the form: a bad field is ignored, the rest still applies."""
+    form.is_valid()
+    data = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+    return SearchFilters(
+        query=data.get("q", "") or "",
+        section=form.sections.get(data.get("section")),
+        start=data.get("start"),
+        end=data.get("end"),
+    )
+
+
+def search_terms(query: str) -> list[str]:
+    """Words of the query, without search operators or punctuation."""
+    words = re.findall(r"\w+", query.lower())
+    return [word for word in words if word not in {"and", "or", "not"}][:MAX_TERMS]
+
+
+def highlight(text: str, terms: list[str]):
+    """Escape ``text`` and wrap whole-word matches of ``terms`` in <mark>."""
+    escaped = escape(text)
+    if not terms:
+        return mark_safe(escaped)  # noqa: S308 (escaped above)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(escape(t)) for t in terms) + r")\b", re.I)
+    return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))  # noqa: S308 (escaped above)
