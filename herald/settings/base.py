@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "newsroom",
     "live",
     "syndication",
+    "api",
     "delivery",
     "health",
     "worker",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -293,3 +295,8 @@ HERALD_LIVE_CHANNEL = env_str("HERALD_LIVE_CHANNEL", "herald:live")
 HERALD_LIVE_REDIS_URL = env_str("HERALD_LIVE_REDIS_URL") or REDIS_URL
 # Only for bench/live_bench.py: enables a token-guarded endpoint that publishes test events.
 HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
+
+# Public read API: requests per IP (django-ninja's throttle syntax) and how long responses may
+# be cached.
+HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
+HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)

@@ -76,3 +76,12 @@ def test_footer_leads_to_the_policies(page, sport_url):
     page.goto(sport_url + "/")
     page.locator(".site-footer").get_by_role("link", name="Contributions policy").click()
     expect(page.locator(".policy")).to_contain_text("200 words or more")
+
+
+def test_developer_reads_the_api_docs_and_follows_the_openapi_link(page, news_url):
+    page.goto(news_url + "/api/v1/docs/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Herald public API")
+    expect(page.get_by_role("heading", name="GET /api/v1/articles", exact=True)).to_be_visible()
+    with page.expect_response(re.compile(r"/api/v1/openapi\.json$")) as response:
+        page.get_by_role("link", name="/api/v1/openapi.json").click()
+    assert response.value.json()["paths"]["/api/v1/articles"]["get"]

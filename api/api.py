@@ -1,0 +1,217 @@
+"""The public read API, ``/api/v1/``: anonymous, read-only, rate-limited, cacheable.
+
+Built on django-ninja (which Wagtail already brings) for validation and the OpenAPI document.
+"""
+
+import math
+import re
+from datetime import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError
+from ninja.throttling import AnonRateThrottle
+from pydantic import BaseModel, Field, field_validator
+from taggit.models import Tag
+from wagtail.models import Site
+
+from newsroom.models import ArticlePage, Author, SectionPage
+
+from . import selectors
+from .schemas import (
+    ArticleDetail,
+    ArticleSummary,
+    AuthorOut,
+    Error,
+    GalleryOut,
+    SectionOut,
+    SiteOut,
+    TagOut,
+)
+from .serializers import article_detail, article_summary, gallery, section, site_out
+
+ISO_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+
+# Every operation may answer these; the OpenAPI document says so.
+ERRORS = {400: Error, 404: Error, 429: Error}
+
+api = NinjaAPI(
+    title="Herald public API",
+    version="1",
+    description="Read-only access to the network's published content. Anonymous; rate-limited.",
+    urls_namespace="api-v1",
+    docs_url=None,  # the browsable docs are Herald's own page (no assets from elsewhere)
+    throttle=[AnonRateThrottle(settings.HERALD_API_RATE)],
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    problems = "; ".join(
+        f"{'.'.join(str(p) for p in error.get('loc', [])[1:]) or 'request'}: {error.get('msg')}"
+        for error in exc.errors
+    )
+    return api.create_response(request, {"detail": f"Invalid request: {problems}"}, status=400)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+class Paging(BaseModel):
+    page: int = Field(1, ge=1, le=10_000)
+    page_size: int = Field(20, ge=1, le=100)
+
+
+def _page(request, response, items, paging, serialize):
+    count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
+    start = (paging.page - 1) * paging.page_size
+    results = [serialize(item) for item in items[start : start + paging.page_size]]
+    pages = max(1, math.ceil(count / paging.page_size))
+    _cacheable(response)
+    return {"count": count, "page": paging.page, "pages": pages, "results": results}
+
+
+def _cacheable(response):
+    response["Cache-Control"] = f"public, max-age={settings.HERALD_API_MAX_AGE}"
+
+
+def _site(request, site_id):
+    if site_id is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            raise Http404
+        return site
+    return get_object_or_404(Site, pk=site_id)
+
+
+class PageOf(BaseModel):
+    count: int
+    page: int
+    pages: int
+
+
+class ArticlePage_(PageOf):
+    results: list[ArticleSummary]
+
+
+class GalleryPage_(PageOf):
+    results: list[GalleryOut]
+
+
+class TagPage_(PageOf):
+    results: list[TagOut]
+
+
+class AuthorPage_(PageOf):
+    results: list[AuthorOut]
+
+
+@api.get("/sites", response={200: list[SiteOut], **ERRORS}, summary="The sites of the network")
+def list_sites(request, response: HttpResponse):
+    _cacheable(response)
+    return [site_out(site) for site in selectors.sites()]
+
+
+@api.get("/sections", response={200: list[SectionOut], **ERRORS}, summary="Sections of a site")
+def list_sections(request, response: HttpResponse, site: int | None = None):
+    _cacheable(response)
+    return [section(item) for item in selectors.sections(site=_site(request, site))]
+
+
+class ArticleFilters(BaseModel):
+    site: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Site id; default: the site of the host name"
+    )
+    section: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Section id (includes its sub-sections)"
+    )
+    tag: str | None = Field(None, max_length=100, description="Tag slug, e.g. economy")
+    since: datetime | None = Field(None, description="Published at or after (ISO 8601)")
+    until: datetime | None = Field(None, description="Published before (ISO 8601)")
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def iso_8601_only(cls, value):
+        # pydantic would also take Unix timestamps ("0.5"); the document promises date-times.
+        if value is not None and not ISO_DATETIME.match(str(value)):
+            raise ValueError("use an ISO 8601 date-time such as 2019-02-17T17:34:00+02:00")
+        return value
+
+
+@api.get(
+    "/articles",
+    response={200: ArticlePage_, **ERRORS},
+    summary="Published articles, newest first",
+)
+def list_articles(
+    request, response: HttpResponse, filters: Query[ArticleFilters], paging: Query[Paging]
+):
+    site = _site(request, filters.site)
+    section_page = tag = None
+    if filters.section is not None:
+        section_page = (
+            SectionPage.objects.live()
+            .descendant_of(site.root_page)
+            .filter(pk=filters.section)
+            .first()
+        )
+    if filters.tag is not None:
+        tag = Tag.objects.filter(slug=filters.tag).first()
+    if (filters.section is not None and section_page is None) or (filters.tag and tag is None):
+        items = []  # a well-formed filter that matches nothing: an empty list, not an error
+    else:
+        items = selectors.articles(
+            site=site, section=section_page, tag=tag, since=filters.since, until=filters.until
+        )
+    return _page(request, response, items, paging, lambda a: article_summary(a, request))
+
+
+@api.get(
+    "/articles/{article_id}",
+    response={200: ArticleDetail, **ERRORS},
+    summary="One article, with its body as clean HTML and as structured blocks",
+)
+def get_article(request, response: HttpResponse, article_id: int):
+    if not 0 < article_id < 2**31:
+        raise Http404
+    article = get_object_or_404(
+        ArticlePage.objects.live().public().prefetch_related("tags", "authors"), pk=article_id
+    )
+    _cacheable(response)
+    return article_detail(article, request)
+
+
+@api.get("/tags", response={200: TagPage_, **ERRORS}, summary="Tags, by name")
+def list_tags(request, response: HttpResponse, paging: Query[Paging]):
+    return _page(
+        request, response, selectors.tags(), paging, lambda t: {"name": t.name, "slug": t.slug}
+    )
+
+
+@api.get("/authors", response={200: AuthorPage_, **ERRORS}, summary="Authors, by name")
+def list_authors(request, response: HttpResponse, paging: Query[Paging]):
+    return _page(request, response, selectors.authors(), paging, _author)
+
+
+@api.get("/authors/{slug}", response={200: AuthorOut, **ERRORS}, summary="One author")
+def get_author(request, response: HttpResponse, slug: str):
+    _cacheable(response)
+    return _author(get_object_or_404(Author, slug=slug[:120]))
+
+
+def _author(author):
+    return {"name": author.name, "slug": author.slug, "role": author.role, "bio": author.bio}
+
+
+@api.get(
+    "/galleries",
+    response={200: GalleryPage_, **ERRORS},
+    summary="News in Pictures galleries of a site",
+)
+def list_galleries(request, response: HttpResponse, paging: Query[Paging], site: int | None = None):
+    items = selectors.galleries(site=_site(request, site))
+    return _page(request, response, items, paging, lambda g: gallery(g, request))

@@ -1,0 +1,73 @@
+from datetime import datetime
+
+from ninja import Schema
+
+
+class SiteOut(Schema):
+    id: int
+    name: str
+    hostname: str
+    root_url: str
+
+
+class SectionOut(Schema):
+    id: int
+    title: str
+    slug: str
+    url: str
+    parent_id: int | None
+
+
+class TagOut(Schema):
+    name: str
+    slug: str
+
+
+class AuthorOut(Schema):
+    name: str
+    slug: str
+    role: str
+    bio: str
+
+
+class PictureOut(Schema):
+    url: str
+    width: int
+    height: int
+    caption: str = ""
+    credit: str = ""
+
+
+class ArticleSummary(Schema):
+    id: int
+    site_id: int
+    headline: str
+    standfirst: str
+    url: str
+    section_id: int | None
+    first_published_at: datetime
+    updated_at: datetime | None
+    authors: list[AuthorOut]
+    tags: list[TagOut]
+    source: str
+    dateline: str
+    picture: PictureOut | None
+
+
+class ArticleDetail(ArticleSummary):
+    body_html: str
+    blocks: list[dict]
+
+
+class GalleryOut(Schema):
+    id: int
+    site_id: int
+    title: str
+    intro: str
+    url: str
+    first_published_at: datetime
+    pictures: list[PictureOut]
+
+
+class Error(Schema):
+    detail: str

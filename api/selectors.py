@@ -1,0 +1,52 @@
+from django.db.models import Prefetch
+from taggit.models import Tag
+from wagtail.models import Site
+
+from newsroom.models import ArticlePage, Author, GalleryImage, GalleryPage, SectionPage
+
+
+def sites():
+    return list(Site.objects.order_by("-is_default_site", "site_name"))
+
+
+def sections(*, site):
+    return list(SectionPage.objects.live().descendant_of(site.root_page).order_by("path"))
+
+
+def articles(*, site, section=None, tag=None, since=None, until=None):
+    queryset = (
+        ArticlePage.objects.live()
+        .public()
+        .descendant_of(section or site.root_page)
+        .select_related("lead_image")
+        .prefetch_related(
+            "lead_image__renditions", "tags", Prefetch("authors", queryset=Author.objects.all())
+        )
+        .order_by("-first_published_at", "-pk")
+    )
+    if tag is not None:
+        queryset = queryset.filter(tagged_items__tag=tag)
+    if since is not None:
+        queryset = queryset.filter(first_published_at__gte=since)
+    if until is not None:
+        queryset = queryset.filter(first_published_at__lt=until)
+    return queryset
+
+
+def tags():
+    return Tag.objects.order_by("name")
+
+
+def authors():
+    return Author.objects.order_by("name")
+
+
+def galleries(*, site):
+    pictures = GalleryImage.objects.select_related("image").prefetch_related("image__renditions")
+    return (
+        GalleryPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .prefetch_related(Prefetch("images", queryset=pictures))
+        .order_by("-first_published_at", "-pk")
+    )

@@ -1,0 +1,84 @@
+from newsroom.models import SectionPage
+
+LIST_RENDITION = "fill-800x450"
+
+
+def site_out(site):
+    return {
+        "id": site.pk,
+        "name": site.site_name or site.hostname,
+        "hostname": site.hostname,
+        "root_url": site.root_url,
+    }
+
+
+def section(page):
+    parent_path = page.path[: -SectionPage.steplen]
+    parent = SectionPage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "slug": page.slug,
+        "url": page.url or "",
+        "parent_id": parent,
+    }
+
+
+def picture(image, request, caption="", credit="", spec=LIST_RENDITION):
+    if image is None:
+        return None
+    rendition = image.get_rendition(spec)
+    return {
+        "url": request.build_absolute_uri(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "caption": caption,
+        "credit": credit,
+    }
+
+
+def article_summary(article, request):
+    site_id, _root, _path = article.get_url_parts(request) or (None, None, None)
+    return {
+        "id": article.pk,
+        "site_id": site_id,
+        "headline": article.title,
+        "standfirst": article.standfirst,
+        "url": article.get_full_url(request),
+        "section_id": None,
+        "first_published_at": article.first_published_at,
+        "updated_at": article.last_published_at,
+        "authors": [
+            {"name": a.name, "slug": a.slug, "role": a.role, "bio": a.bio}
+            for a in article.authors.all()
+        ],
+        "tags": [{"name": t.name, "slug": t.slug} for t in article.tags.all()],
+        "source": article.source,
+        "dateline": article.dateline,
+        "picture": picture(article.lead_image, request, caption=article.lead_image_caption),
+    }
+
+
+def article_detail(article, request):
+    data = article_summary(article, request)
+    parent = article.get_parent()
+    data["section_id"] = parent.pk if parent else None
+    data["body_html"] = str(article.body)
+    data["blocks"] = [dict(block) for block in article.body.raw_data]
+    return data
+
+
+def gallery(page, request):
+    site_id, _root, _path = page.get_url_parts(request) or (None, None, None)
+    return {
+        "id": page.pk,
+        "site_id": site_id,
+        "title": page.title,
+        "intro": page.intro,
+        "url": page.get_full_url(request),
+        "first_published_at": page.first_published_at,
+        "pictures": [
+            picture(item.image, request, caption=item.caption, credit=item.credit)
+            for item in page.images.all()
+        ],
+    }

@@ -1,0 +1,106 @@
+"""The public read API: content, filters, errors, caching, and its OpenAPI contract."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+from newsroom.models import ArticlePage, SectionPage
+
+pytestmark = pytest.mark.django_db
+NEWS = {"HTTP_HOST": "localhost"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    cache.clear()
+
+
+def test_articles_list_is_paginated_newest_first_and_cacheable(client):
+    response = client.get("/api/v1/articles?page_size=5", **NEWS)
+    assert response.status_code == 200
+    data = response.json()
+    news_articles = ArticlePage.objects.live().filter(url_path__startswith="/localhost/")
+    assert data["count"] == news_articles.count()
+    assert data["pages"] == -(-data["count"] // 5)
+    newest = news_articles.order_by("-first_published_at", "-pk")[0]
+    first = data["results"][0]
+    assert (first["id"], first["headline"]) == (newest.pk, newest.title)
+    assert first["url"] == f"http://localhost{newest.url_path[len('/localhost') :]}"
+    assert {t["slug"] for t in first["tags"]} == {t.slug for t in newest.tags.all()}
+    assert first["picture"]["url"].startswith("http://localhost/media/")
+    assert "public" in response["Cache-Control"] and response["ETag"]
+    again = client.get("/api/v1/articles?page_size=5", HTTP_IF_NONE_MATCH=response["ETag"], **NEWS)
+    assert again.status_code == 304
+
+
+def test_articles_filter_by_section_tag_and_dates(client):
+    world = SectionPage.objects.get(slug="world")
+    data = client.get(f"/api/v1/articles?section={world.pk}&page_size=100", **NEWS).json()
+    in_world = set(ArticlePage.objects.live().child_of(world).values_list("pk", flat=True))
+    assert {a["id"] for a in data["results"]} == in_world
+    tagged = client.get("/api/v1/articles?tag=economy&page_size=100", **NEWS).json()
+    assert all("economy" in [t["slug"] for t in a["tags"]] for a in tagged["results"])
+    future = client.get("/api/v1/articles?since=2999-01-01T00:00:00Z", **NEWS).json()
+    assert future["count"] == 0
+    sport = Site.objects.get(hostname="sport.localhost")
+    other = client.get(f"/api/v1/articles?site={sport.pk}&page_size=3", **NEWS).json()
+    assert all(a["site_id"] == sport.pk for a in other["results"])
+
+
+def test_article_detail_has_clean_html_and_blocks(client):
+    article = ArticlePage.objects.live().first()
+    data = client.get(f"/api/v1/articles/{article.pk}", **NEWS).json()
+    assert data["headline"] == article.title
+    assert "<p>" in data["body_html"] and "<script" not in data["body_html"]
+    assert {block["type"] for block in data["blocks"]} >= {"paragraph", "subheading"}
+    assert data["section_id"] == article.get_parent().pk
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/v1/articles?page=abc", 400),
+        ("/api/v1/articles?page=0", 400),
+        ("/api/v1/articles?page_size=1000", 400),
+        ("/api/v1/articles?since=yesterday", 400),
+        ("/api/v1/articles?section=0", 400),
+        ("/api/v1/articles?section=99999", 200),  # well-formed, matches nothing
+        ("/api/v1/articles?tag=no-such-tag", 200),
+        ("/api/v1/articles?site=99999", 404),
+        ("/api/v1/articles/99999999", 404),
+        ("/api/v1/articles/abc", 400),
+        ("/api/v1/authors/nobody", 404),
+        ("/api/v1/articles?page=500", 200),
+    ],
+)
+def test_bad_requests_get_json_errors_not_500s(client, url, status):
+    response = client.get(url, **NEWS)
+    assert response.status_code == status
+    if status != 200:
+        assert response.json()["detail"]
+
+
+def test_sections_tags_authors_sites_and_galleries(client):
+    sections = client.get("/api/v1/sections", **NEWS).json()
+    world = next(s for s in sections if s["slug"] == "world")
+    assert world["parent_id"] == SectionPage.objects.get(slug="news").pk
+    assert client.get("/api/v1/tags?page_size=2", **NEWS).json()["pages"] >= 1
+    author = client.get("/api/v1/authors?page_size=1", **NEWS).json()["results"][0]
+    assert client.get(f"/api/v1/authors/{author['slug']}", **NEWS).json() == author
+    assert len(client.get("/api/v1/sites", **NEWS).json()) == 2
+    gallery = client.get("/api/v1/galleries?page_size=1", **NEWS).json()["results"][0]
+    assert gallery["pictures"] and gallery["pictures"][0]["url"].startswith("http://localhost/")
+
+
+def test_api_is_rate_limited(client, settings):
+    """HERALD_API_RATE (120 a minute per IP by default): the next request gets a 429."""
+    statuses = [client.get("/api/v1/sites", **NEWS).status_code for _ in range(121)]
+    assert set(statuses[:120]) == {200} and statuses[120] == 429
+
+
+def test_openapi_document_and_docs_page(client):
+    schema = client.get("/api/v1/openapi.json", **NEWS).json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/articles" in schema["paths"]
+    docs = client.get("/api/v1/docs/", **NEWS)
+    assert docs.status_code == 200 and "GET /api/v1/articles" in docs.content.decode()
