@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "live",
     "syndication",
     "api",
+    "wire",
     "delivery",
     "health",
     "worker",
