@@ -14,6 +14,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import close_old_connections
 
@@ -42,14 +43,27 @@ def _run_task_worker():
     worker.run()
 
 
+SCHEDULER_LOCK = "herald:scheduler-lock"
+
+
 def scheduler_tick():
-    """Publish what editors scheduled for now (and unpublish what has expired)."""
+    """Publish what editors scheduled for now (and unpublish what has expired).
+
+    Every process with the embedded worker ticks, but only the first to take the lock in the
+    shared cache (Redis, when there are several processes) runs a round, so scheduled pages are
+    published exactly once.
+    """
+    if not cache.add(
+        SCHEDULER_LOCK, os.getpid(), timeout=max(settings.HERALD_SCHEDULER_INTERVAL - 5, 1)
+    ):
+        return False
     try:
         call_command("publish_scheduled", verbosity=0)
     except Exception:
         logger.exception("Scheduled publishing failed; trying again next round.")
     finally:
         close_old_connections()
+    return True
 
 
 def _run_scheduler():

@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 from worker import services
@@ -45,6 +46,7 @@ def test_scheduler_publishes_a_scheduled_article_when_its_time_comes(monkeypatch
 
     # The thread closes its connections after each round; the test's transaction must survive.
     monkeypatch.setattr(services, "close_old_connections", lambda: None)
+    cache.clear()
     from django.utils import timezone
 
     from newsroom.models import ArticlePage
@@ -65,6 +67,17 @@ def test_scheduler_publishes_a_scheduled_article_when_its_time_comes(monkeypatch
     revision.approved_go_live_at = past
     revision.content["go_live_at"] = past.isoformat()
     revision.save(update_fields=["approved_go_live_at", "content"])
+    cache.delete(services.SCHEDULER_LOCK)  # the next round, a minute later
     services.scheduler_tick()
     article.refresh_from_db()
     assert article.live and article.title == "Embargoed until noon"
+
+
+def test_only_one_process_runs_each_scheduling_round(monkeypatch):
+    """Processes share the cache (Redis when there are several): one round per interval."""
+    rounds = []
+    monkeypatch.setattr(services, "call_command", lambda *args, **kwargs: rounds.append(args))
+    monkeypatch.setattr(services, "close_old_connections", lambda: None)
+    cache.clear()
+    results = [services.scheduler_tick() for _ in range(3)]  # three processes, same minute
+    assert results == [True, False, False] and len(rounds) == 1
