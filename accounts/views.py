@@ -1,6 +1,7 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,7 @@ from delivery.cache import cache_publicly
 
 from . import registry, selectors, services
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
+from .signin_hint import SIGNIN_HINT_COOKIE
 
 
 def _safe_next(request, default):
@@ -145,4 +147,8 @@ def account_delete(request):
 @never_cache
 def user_menu(request):
     """The header's personal part, fetched by a small script so pages stay cacheable."""
-    return render(request, "accounts/includes/user_menu.html", {"member": request.user})
+    response = render(request, "accounts/includes/user_menu.html", {"member": request.user})
+    if not request.user.is_authenticated:
+        # Signed out: drop the hint (with its domain) so the script stops asking.
+        response.delete_cookie(SIGNIN_HINT_COOKIE, domain=settings.SESSION_COOKIE_DOMAIN)
+    return response

@@ -1,6 +1,8 @@
 """The member desk in the Wagtail admin: suspensions, and social sign-in applications."""
 
 from allauth.socialaccount.models import SocialApp
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views import generic
@@ -13,6 +15,18 @@ from .services import member_suspend
 
 
 class SuspensionCreateView(generic.CreateView):
+    def get_form_class(self):
+        base = super().get_form_class()
+
+        class SuspensionForm(base):
+            def clean_until(self):
+                until = self.cleaned_data.get("until")
+                if until is not None and until <= timezone.now():
+                    raise ValidationError("The end of a suspension must be in the future.")
+                return until
+
+        return SuspensionForm
+
     def save_instance(self):
         data = self.form.cleaned_data
         return member_suspend(
@@ -31,6 +45,7 @@ class SuspensionViewSet(ModelViewSet):
     list_filter = ["lifted_at"]
     search_fields = ["member__username", "member__email", "reason"]
     add_view_class = SuspensionCreateView
+    copy_view_enabled = False  # every suspension goes through the service, which records who
 
 
 class SocialAppViewSet(SnippetViewSet):

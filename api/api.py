@@ -5,7 +5,7 @@ Built on django-ninja (which Wagtail already brings) for validation and the Open
 
 import math
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -141,6 +141,16 @@ class ArticleFilters(BaseModel):
             raise ValueError("use an ISO 8601 date-time such as 2019-02-17T17:34:00+02:00")
         return value
 
+    @field_validator("since", "until")
+    @classmethod
+    def within_reach(cls, value):
+        # Far dates are valid date-times but overflow when converted to UTC: clamp them.
+        if value is None:
+            return value
+        earliest, latest = datetime(1900, 1, 2, tzinfo=UTC), datetime(2999, 12, 30, tzinfo=UTC)
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return min(max(aware, earliest), latest)
+
 
 @api.get(
     "/articles",
@@ -181,6 +191,8 @@ def get_article(request, response: HttpResponse, article_id: int):
     article = get_object_or_404(
         ArticlePage.objects.live().public().prefetch_related("tags", "authors"), pk=article_id
     )
+    if article.get_url_parts(request) is None:
+        raise Http404  # not under any site of the network yet
     _cacheable(response)
     return article_detail(article, request)
 

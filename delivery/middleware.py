@@ -1,4 +1,7 @@
+from urllib.parse import unquote
+
 from django.conf import settings
+from django.http import JsonResponse
 
 from .cache import SURROGATE_KEY_HEADER, make_private
 
@@ -27,10 +30,18 @@ class CachePolicyMiddleware:
                 "form-action": settings.HERALD_SIGNIN_FORM_ACTION,
             }
         if SURROGATE_KEY_HEADER in response.headers and (
-            response.cookies or self._signed_in(request)
+            response.cookies or self._sets_cookie_later(request) or self._signed_in(request)
         ):
             make_private(response)
         return response
+
+    @staticmethod
+    def _sets_cookie_later(request):
+        # The session and CSRF middleware add their cookies after this one has run.
+        session = getattr(request, "session", None)
+        return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")) or bool(
+            session is not None and session.modified
+        )
 
     @staticmethod
     def _signed_in(request):
@@ -39,3 +50,15 @@ class CachePolicyMiddleware:
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return False
         return request.user.is_authenticated
+
+
+def reject_nul_bytes(get_response):
+    """Answer 400 to NUL bytes in the path or query: PostgreSQL refuses them in text, which
+    would otherwise surface as a 500 deep in a view."""
+
+    def middleware(request):
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return JsonResponse({"detail": "Bad request: NUL byte in the address."}, status=400)
+        return get_response(request)
+
+    return middleware

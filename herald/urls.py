@@ -22,11 +22,12 @@ urlpatterns = [
 ]
 
 if settings.HERALD_SERVE_MEDIA:
-    # The one-machine install serves uploads itself; at scale, object storage or a CDN does.
+    # The one-machine install serves pictures itself; at scale, object storage or a CDN does.
+    # Documents are not served from here: Wagtail's /documents/ view checks their privacy.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
         re_path(
-            rf"^{media_prefix}(?P<path>.*)$",
+            rf"^{media_prefix}(?P<path>(?:images|original_images|avatars)/[^/]+)$",
             serve_static,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -62,7 +62,9 @@ async def stream_app(scope, receive, send):
     if scope["method"] not in ("GET", "HEAD"):
         return await _plain(send, 405, "Method not allowed")
     headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope["headers"]}
-    query = {key: values[0] for key, values in parse_qs(scope["query_string"].decode()).items()}
+    query = {
+        key: values[0] for key, values in parse_qs(scope["query_string"].decode("latin-1")).items()
+    }
     try:
         site_id = await site_id_for_host(headers.get("host", ""))
     except DisallowedHost:

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from newsroom.restrictions import is_restricted
+
 from .brokers import get_broker
 from .models import LiveEvent
 
@@ -19,8 +21,8 @@ def _announces(page) -> bool:
 
 def live_event_for_page(*, page, kind: str):
     """Record that ``page`` was published or unpublished, and tell open streams after commit."""
-    if not _announces(page):
-        return None
+    if not _announces(page) or is_restricted(page):
+        return None  # restricted stories are not announced to anonymous readers
     site_id, _root_url, path = page.get_url_parts() or (None, None, None)
     if site_id is None:
         return None

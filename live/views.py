@@ -132,7 +132,8 @@ def latest(request):
         events, refresh = selectors.events_after(
             site_id=site_id, after_id=since, section_id=section_id
         )
-    etag = f'"live-{site_id}-{section_id}-{raw_since[:20]}-{latest_id}"'
+    since_tag = "none" if raw_since == "" else (since if since is not None else "bad")
+    etag = f'"live-{site_id}-{section_id}-{since_tag}-{latest_id}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:

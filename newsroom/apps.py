@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
+
+        from .restrictions import forget_restricted_paths
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget_restricted_paths, sender=PageViewRestriction, weak=False)

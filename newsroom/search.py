@@ -31,6 +31,10 @@ class SearchForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("start", "end"):
+            day = cleaned.get(name)
+            if day and not (1900 <= day.year <= 2999):
+                self.add_error(name, "Choose a date between 1900 and 2999.")
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             self.add_error("end", "The end date is before the start date.")
@@ -64,9 +68,13 @@ def search_terms(query: str) -> list[str]:
 
 
 def highlight(text: str, terms: list[str]):
-    """Escape ``text`` and wrap whole-word matches of ``terms`` in <mark>."""
-    escaped = escape(text)
+    """Wrap whole-word matches of ``terms`` in <mark>, escaping every piece of ``text``."""
     if not terms:
-        return mark_safe(escaped)  # noqa: S308 (escaped above)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(escape(t)) for t in terms) + r")\b", re.I)
-    return mark_safe(pattern.sub(r"<mark>\1</mark>", escaped))  # noqa: S308 (escaped above)
+        return escape(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b", re.I)
+    pieces = pattern.split(text)  # odd positions are the matches
+    html = "".join(
+        f"<mark>{escape(piece)}</mark>" if position % 2 else escape(piece)
+        for position, piece in enumerate(pieces)
+    )
+    return mark_safe(html)  # noqa: S308 (every piece escaped above)

@@ -3,12 +3,14 @@
 from django.db.models import Count, Prefetch
 from wagtail.models import Page
 
+from .restrictions import public_only
+
 
 def _articles():
     from .models import ArticlePage
 
     return (
-        ArticlePage.objects.live()
+        public_only(ArticlePage.objects.live())
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")
         .order_by("-first_published_at", "-pk")
@@ -46,7 +48,7 @@ def articles_search(*, root: Page, filters):
         return []
     from .models import ArticlePage
 
-    articles = ArticlePage.objects.live().descendant_of(filters.section or root)
+    articles = public_only(ArticlePage.objects.live()).descendant_of(filters.section or root)
     # Whole local days; plain comparisons, which every search backend can filter on.
     if filters.start:
         articles = articles.filter(first_published_at__gte=_day_start(filters.start))
@@ -107,7 +109,7 @@ def _galleries():
 
     pictures = GalleryImage.objects.select_related("image").prefetch_related("image__renditions")
     return (
-        GalleryPage.objects.live()
+        public_only(GalleryPage.objects.live())
         .prefetch_related(Prefetch("images", queryset=pictures))
         .order_by("-first_published_at", "-pk")
     )

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "delivery.middleware.reject_nul_bytes",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -300,4 +301,6 @@ HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
 # Public read API: requests per IP (django-ninja's throttle syntax) and how long responses may
 # be cached.
 HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
+# How many trusted proxies append to X-Forwarded-For; 0 trusts none (clients could forge it).
+NINJA_NUM_PROXIES = env_int("HERALD_NUM_PROXIES", 0)
 HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)
