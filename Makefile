@@ -31,9 +31,9 @@ run: install
 test: install
 	$(VENV)/bin/pytest
 
-## Daily work: no browser tests, database kept between runs.
+## Daily work: no browser or multi-process tests, database kept between runs.
 test-quick: install
-	$(VENV)/bin/pytest -m "not browser" --reuse-db -q
+	$(VENV)/bin/pytest -m "not browser and not integration" --reuse-db -q
 
 lint: install
 	$(VENV)/bin/ruff check .
