@@ -1,17 +1,19 @@
 """The member desk in the Wagtail admin: suspensions, and social sign-in applications."""
 
 from allauth.socialaccount.models import SocialApp
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Suspension
-from .services import member_suspend
+from .services import member_suspend, member_suspension_lift
 
 
 class SuspensionCreateView(generic.CreateView):
@@ -34,6 +36,34 @@ class SuspensionCreateView(generic.CreateView):
         )
 
 
+class SuspensionEditForm(WagtailAdminModelForm):
+    lift = forms.BooleanField(
+        required=False,
+        label="Lift this suspension now",
+        help_text="The member may post again at once; who lifted it and when is recorded.",
+    )
+
+
+class SuspensionEditView(generic.EditView):
+    """Editing a suspension changes only its reason; ending it early is an explicit, recorded
+    lift (the member and the end date of a decision are not rewritten)."""
+
+    def get_panel(self):
+        panel = ObjectList(
+            [FieldPanel("reason"), FieldPanel("lift")], base_form_class=SuspensionEditForm
+        )
+        return panel.bind_to_model(self.model)
+
+    def get_form_class(self):
+        return self.panel.get_form_class()  # not the viewset's, which has every field
+
+    def save_instance(self):
+        suspension = self.form.save()
+        if self.form.cleaned_data.get("lift") and suspension.lifted_at is None:
+            member_suspension_lift(suspension=suspension, by=self.request.user)
+        return suspension
+
+
 class SuspensionViewSet(ModelViewSet):
     model = Suspension
     icon = "warning"
@@ -45,6 +75,7 @@ class SuspensionViewSet(ModelViewSet):
     list_filter = ["lifted_at"]
     search_fields = ["member__username", "member__email", "reason"]
     add_view_class = SuspensionCreateView
+    edit_view_class = SuspensionEditView
     copy_view_enabled = False  # every suspension goes through the service, which records who
 
 

@@ -327,3 +327,19 @@ def test_password_reset_mail_lets_a_member_choose_a_new_password(client):
         .objects.get(email="zanele@example.com")
         .check_password("a-new-pass-phrase-7")
     )
+
+
+def test_moderator_lifts_a_suspension_and_the_lift_is_recorded(admin_client, admin_user):
+    member = profile_create(member=_verified_member(), username="zanele")
+    suspension = member_suspend(member=member, by=admin_user, reason="Spam", until=None)
+    page = admin_client.get(f"/admin/suspensions/edit/{suspension.pk}/").content.decode()
+    assert 'name="lift"' in page and 'name="until"' not in page and 'name="member"' not in page
+    response = admin_client.post(
+        f"/admin/suspensions/edit/{suspension.pk}/",
+        {"reason": "Spam (appeal accepted)", "lift": "on", "until": "2001-01-01 00:00"},
+    )
+    assert response.status_code == 302, response.content.decode()[:1500]
+    suspension.refresh_from_db()
+    assert suspension.lifted_by == admin_user and suspension.lifted_at is not None
+    assert suspension.until is None and suspension.reason == "Spam (appeal accepted)"
+    assert "suspended" not in admin_client.get("/profile/zanele/", **NEWS).content.decode()
