@@ -30,7 +30,14 @@ from .schemas import (
     SiteOut,
     TagOut,
 )
-from .serializers import article_detail, article_summary, gallery, section, site_out
+from .serializers import (
+    article_detail,
+    article_summary,
+    gallery,
+    section,
+    section_ids_by_path,
+    site_out,
+)
 
 ISO_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 
@@ -119,7 +126,8 @@ def list_sites(request, response: HttpResponse):
 @api.get("/sections", response={200: list[SectionOut], **ERRORS}, summary="Sections of a site")
 def list_sections(request, response: HttpResponse, site: int | None = None):
     _cacheable(response)
-    return [section(item) for item in selectors.sections(site=_site(request, site))]
+    sections = section_ids_by_path()
+    return [section(item, sections) for item in selectors.sections(site=_site(request, site))]
 
 
 class ArticleFilters(BaseModel):
@@ -177,7 +185,8 @@ def list_articles(
         items = selectors.articles(
             site=site, section=section_page, tag=tag, since=filters.since, until=filters.until
         )
-    return _page(request, response, items, paging, lambda a: article_summary(a, request))
+    sections = section_ids_by_path()
+    return _page(request, response, items, paging, lambda a: article_summary(a, request, sections))
 
 
 @api.get(

@@ -12,15 +12,22 @@ def site_out(site):
     }
 
 
-def section(page):
-    parent_path = page.path[: -SectionPage.steplen]
-    parent = SectionPage.objects.filter(path=parent_path).values_list("pk", flat=True).first()
+def section_ids_by_path():
+    """Every section's id by tree path: one query answers "which section is this page in?"."""
+    return dict(SectionPage.objects.values_list("path", "pk"))
+
+
+def _parent_section_id(page, sections):
+    return sections.get(page.path[: -SectionPage.steplen])
+
+
+def section(page, sections):
     return {
         "id": page.pk,
         "title": page.title,
         "slug": page.slug,
         "url": page.url or "",
-        "parent_id": parent,
+        "parent_id": _parent_section_id(page, sections),
     }
 
 
@@ -37,7 +44,7 @@ def picture(image, request, caption="", credit="", spec=LIST_RENDITION):
     }
 
 
-def article_summary(article, request):
+def article_summary(article, request, sections):
     site_id, _root, _path = article.get_url_parts(request) or (None, None, None)
     return {
         "id": article.pk,
@@ -45,7 +52,7 @@ def article_summary(article, request):
         "headline": article.title,
         "standfirst": article.standfirst,
         "url": article.get_full_url(request),
-        "section_id": None,
+        "section_id": _parent_section_id(article, sections),
         "first_published_at": article.first_published_at,
         "updated_at": article.last_published_at,
         "authors": [
@@ -60,9 +67,7 @@ def article_summary(article, request):
 
 
 def article_detail(article, request):
-    data = article_summary(article, request)
-    parent = article.get_parent()
-    data["section_id"] = parent.pk if parent else None
+    data = article_summary(article, request, section_ids_by_path())
     data["body_html"] = str(article.body)
     data["blocks"] = [dict(block) for block in article.body.raw_data]
     return data

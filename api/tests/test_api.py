@@ -104,3 +104,27 @@ def test_openapi_document_and_docs_page(client):
     assert "/api/v1/articles" in schema["paths"]
     docs = client.get("/api/v1/docs/", **NEWS)
     assert docs.status_code == 200 and "GET /api/v1/articles" in docs.content.decode()
+
+
+def test_list_query_counts_do_not_grow_with_the_page(client):
+    """Sections and their parents come from one query; a page of articles from a fixed few."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        client.get(url, **NEWS)  # warm renditions and site paths
+        cache.clear()
+        client.get(url, **NEWS)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, **NEWS).status_code == 200
+        return len(captured)
+
+    assert count("/api/v1/articles?page_size=2") == count("/api/v1/articles?page_size=20")
+    sections = client.get("/api/v1/sections", **NEWS).json()
+    assert len(sections) > 3 and count("/api/v1/sections") <= 4
+
+
+def test_listed_articles_name_their_section(client):
+    world = SectionPage.objects.get(slug="world")
+    data = client.get(f"/api/v1/articles?section={world.pk}&page_size=5", **NEWS).json()
+    assert data["results"] and {a["section_id"] for a in data["results"]} == {world.pk}
