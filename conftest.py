@@ -27,3 +27,18 @@ def sport_site(db):
     from wagtail.models import Site
 
     return Site.objects.get(hostname="sport.localhost")
+
+
+@pytest.fixture(autouse=True)
+def page_cache_empty():
+    """Each test starts with an empty page cache (its own key prefix), so no page a test
+    rendered is served to the next one."""
+    import uuid
+
+    from django.core.cache import caches
+
+    pages = caches["pages"]
+    original = pages.key_prefix
+    pages.key_prefix = f"test-{uuid.uuid4().hex[:12]}"
+    yield pages
+    pages.key_prefix = original

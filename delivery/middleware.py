@@ -1,9 +1,97 @@
+import time
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.db import DatabaseError
+from django.http import HttpResponse, JsonResponse, QueryDict
 
+from . import pagecache
+from .asgi import SCOPE_RENDER_KEY
 from .cache import SURROGATE_KEY_HEADER, make_private
+from .sites import DisallowedHost, site_id_for_host
+
+
+class PageCacheMiddleware:
+    """Store what Django renders for anonymous readers; serve a stale copy when rendering fails.
+
+    First in the middleware list, so it keeps the response exactly as it leaves Herald (with its
+    security headers) and is the last to see an error. Hits are normally answered earlier, by the
+    ASGI front door; this middleware also answers them itself when there is no front door (the
+    test client, ``runserver``), so the rules are the same everywhere.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        page_request = page_request_from_django(request)
+        key = None
+        if pagecache.is_cacheable_request(page_request):
+            try:
+                site_id = site_id_for_host(request.get_host())
+            except DisallowedHost:
+                site_id = None
+            except DatabaseError:  # the database is down and this host isn't remembered
+                site_id = None
+            if site_id is not None:
+                key = pagecache.page_key(site_id, page_request)
+        if key is None:
+            return self.get_response(request)
+
+        if SCOPE_RENDER_KEY not in getattr(request, "scope", {}):
+            entry, state = pagecache.entry_lookup(key)
+            if state == pagecache.FRESH_STATE:
+                return response_from_entry(entry, page_request, pagecache.HIT)
+            if entry is not None and not pagecache.render_lock_acquire(key):
+                return response_from_entry(entry, page_request, pagecache.STALE)
+
+        # Views see only the query the cache key names, and render the whole page: the
+        # conditional answer is worked out here, from the stored copy.
+        request.GET = QueryDict(pagecache.query_normalised(page_request.query_string) or "")
+        for header in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"):
+            request.META.pop(header, None)
+        render_started = time.time()
+        response = self.get_response(request)
+
+        if response.status_code >= 500:
+            entry, _ = pagecache.entry_lookup(key)
+            if entry is not None:
+                return response_from_entry(entry, page_request, pagecache.STALE_IF_ERROR)
+            return response
+        if pagecache.is_storable(response):
+            pagecache.entry_store(key, response, render_started=render_started)
+            response.headers[pagecache.CACHE_HEADER] = pagecache.MISS
+            if page_request.if_none_match or page_request.if_modified_since:
+                entry, _ = pagecache.entry_lookup(key)
+                if entry is not None and entry.not_modified_for(page_request):
+                    return response_from_entry(entry, page_request, pagecache.MISS)
+        else:
+            pagecache.entry_drop(key)  # the page is gone or no longer public
+        return response
+
+
+def page_request_from_django(request) -> pagecache.PageRequest:
+    return pagecache.PageRequest(
+        method=request.method,
+        path=request.path,
+        query_string=request.META.get("QUERY_STRING", ""),
+        cookies=frozenset(request.COOKIES),
+        if_none_match=request.META.get("HTTP_IF_NONE_MATCH", ""),
+        if_modified_since=request.META.get("HTTP_IF_MODIFIED_SINCE", ""),
+    )
+
+
+def response_from_entry(entry, page_request, state):
+    if entry.not_modified_for(page_request):
+        response = HttpResponse(status=304)
+        skip = ("content-length", "content-type")
+    else:
+        response = HttpResponse(entry.body, status=entry.status)
+        skip = ()
+    for name, value in entry.headers_for(state):
+        if name.lower() not in skip:
+            response.headers[name] = value
+    return response
 
 
 class CachePolicyMiddleware:

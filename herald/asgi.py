@@ -13,9 +13,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "herald.settings.demo")
 
 django_application = get_asgi_application()
 
-from live.asgi import with_live_stream  # noqa: E402  (needs Django set up)
+from delivery.asgi import with_page_cache  # noqa: E402  (needs Django set up)
+from live.asgi import with_live_stream  # noqa: E402
 from worker.services import worker_start_embedded  # noqa: E402
 
-application = with_live_stream(django_application)
+application = with_live_stream(with_page_cache(django_application))
 
 worker_start_embedded()

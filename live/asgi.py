@@ -4,41 +4,30 @@ Django runs each request in its own thread-sensitive context, and its middleware
 for their synchronous parts; for a response that stays open for minutes, that parks one thread
 per reader (10,000 readers, 10,000 threads and gigabytes of stacks). The stream needs none of
 that machinery, so ``/live/stream`` is answered here: the host is checked against
-``ALLOWED_HOSTS`` and mapped to its Wagtail site (cached), and the events come from the same
-``event_stream`` as the Django view (which still serves ``runserver`` and tests).
+``ALLOWED_HOSTS`` and mapped to its Wagtail site (remembered by ``delivery.sites``), and the
+events come from the same ``event_stream`` as the Django view (which still serves
+``runserver`` and tests).
 """
 
 import asyncio
 import contextlib
-import time
 from urllib.parse import parse_qs
 
 from asgiref.sync import sync_to_async
 from django.core.exceptions import DisallowedHost
-from django.http import HttpRequest
-from wagtail.models import Site
+
+from delivery import sites
+from delivery.sites import site_id_remembered
 
 from .views import STREAM_HEADERS, event_stream, parse_last_event_id, parse_section
 
 STREAM_PATH = "/live/stream"
-SITE_CACHE_SECONDS = 60
-_sites = {}
-
-
-def _lookup_site_id(host):
-    request = HttpRequest()
-    request.META = {"HTTP_HOST": host, "SERVER_NAME": "localhost", "SERVER_PORT": "80"}
-    request.get_host()  # raises DisallowedHost for hosts not in ALLOWED_HOSTS
-    site = Site.find_for_request(request)
-    return site.pk if site else None
 
 
 async def site_id_for_host(host):
-    cached = _sites.get(host)
-    if cached and cached[1] > time.monotonic():
-        return cached[0]
-    site_id = await sync_to_async(_lookup_site_id, thread_sensitive=False)(host)
-    _sites[host] = (site_id, time.monotonic() + SITE_CACHE_SECONDS)
+    site_id = site_id_remembered(host)
+    if site_id is None:
+        site_id = await sync_to_async(sites.site_id_for_host, thread_sensitive=False)(host)
     return site_id
 
 

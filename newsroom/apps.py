@@ -9,7 +9,10 @@ class NewsroomConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import PageViewRestriction
 
+        from . import purging
         from .restrictions import forget_restricted_paths
+
+        purging.connect()
 
         for signal in (post_save, post_delete):
             signal.connect(forget_restricted_paths, sender=PageViewRestriction, weak=False)

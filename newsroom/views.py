@@ -1,4 +1,12 @@
-from django.http import HttpResponsePermanentRedirect, HttpResponseServerError
+import sys
+
+from django.db import DatabaseError
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
@@ -9,9 +17,32 @@ def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 
 
+DATABASE_DOWN_RETRY_SECONDS = 30
+
+
 def server_error(request):
-    """A 500 page that needs neither the database nor a request context (either may be broken)."""
+    """A 500 page that needs neither the database nor a request context (either may be broken).
+
+    When the database is what failed, the answer is a 503 with Retry-After instead: the site is
+    not broken, only unavailable for a moment (the page cache still serves what it has).
+    """
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        return service_unavailable(request)
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def service_unavailable(request):
+    write = request.method not in ("GET", "HEAD")
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"detail": "Service temporarily unavailable; try again shortly."}, status=503
+        )
+    else:
+        body = loader.get_template("503.html").render({"write": write})
+        response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(DATABASE_DOWN_RETRY_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def favicon(request):

@@ -91,9 +91,9 @@ class ArticleFeed(Feed):
 
 
 class SiteFeed(ArticleFeed):
-    def __call__(self, request, *args, **kwargs):
-        self.surrogate_keys = ["feed-latest"]
-        return super().__call__(request, *args, **kwargs)
+    def get_object(self, request, *args, **kwargs):
+        self.surrogate_keys = [f"latest-{self.site.pk}"]
+        return None
 
 
 class SectionFeed(ArticleFeed):

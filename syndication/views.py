@@ -47,4 +47,4 @@ def news_sitemap(request):
         },
         content_type="application/xml; charset=utf-8",
     )
-    return cache_publicly(response, keys=[f"site-{site.pk}", "news-sitemap"])
+    return cache_publicly(response, keys=[f"site-{site.pk}", f"latest-{site.pk}"])

@@ -8,6 +8,7 @@ from .env import (
     database_config,
     env_bool,
     env_int,
+    env_json,
     env_list,
     env_str,
     social_providers,
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "health",
     "worker",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "delivery.middleware.reject_nul_bytes",
+    "delivery.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -110,17 +113,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 REDIS_URL = env_str("REDIS_URL")
+# Give up on an unreachable Redis quickly: every cache Herald uses is optional (see
+# delivery/redis_cache.py), so a short timeout beats a hanging page.
+REDIS_OPTIONS = {
+    "socket_connect_timeout": env_int("HERALD_REDIS_TIMEOUT_MS", 250) / 1000,
+    "socket_timeout": env_int("HERALD_REDIS_TIMEOUT_MS", 250) / 1000,
+}
+HERALD_CACHE_PREFIX = env_str("HERALD_CACHE_PREFIX", "herald")
+# The page cache (delivery.pagecache): local memory in the one-process install, Redis when
+# several processes must share it. How many pages the local-memory cache keeps at most.
+HERALD_PAGE_CACHE_MAX_ENTRIES = env_int("HERALD_PAGE_CACHE_MAX_ENTRIES", 5000)
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        alias: {
+            "BACKEND": "delivery.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("HERALD_CACHE_PREFIX", "herald"),
+            "KEY_PREFIX": prefix,
+            "OPTIONS": REDIS_OPTIONS,
         }
+        for alias, prefix in (
+            ("default", HERALD_CACHE_PREFIX),
+            ("pages", f"{HERALD_CACHE_PREFIX}-pages"),
+        )
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are written to the database and read from Redis: a Redis outage signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "herald-pages",
+            "OPTIONS": {"MAX_ENTRIES": HERALD_PAGE_CACHE_MAX_ENTRIES},
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
@@ -205,6 +231,42 @@ SECURE_CSP = {
 HERALD_PAGE_MAX_AGE = env_int("HERALD_PAGE_MAX_AGE", 60)
 HERALD_PAGE_SHARED_MAX_AGE = env_int("HERALD_PAGE_SHARED_MAX_AGE", 300)
 HERALD_DEMO_PORT = env_int("HERALD_DEMO_PORT", 8000)
+
+# Herald's own page cache (docs/deployment.md). HERALD_PAGE_CACHE=false turns it off (the
+# benchmark's "uncached" runs); pages then render on every request.
+HERALD_PAGE_CACHE = env_bool("HERALD_PAGE_CACHE", True)
+HERALD_PAGE_CACHE_ALIAS = "pages"
+# Seconds a cached page is fresh (purges end it sooner), then kept stale for serving while it
+# re-renders and while the database is down.
+HERALD_PAGE_CACHE_TTL = env_int("HERALD_PAGE_CACHE_TTL", 600)
+HERALD_PAGE_CACHE_STALE = env_int("HERALD_PAGE_CACHE_STALE", 86400)
+# Seconds a request waits for another request's render of the same page, and the longest a
+# render may hold its lock.
+HERALD_PAGE_CACHE_WAIT_SECONDS = env_int("HERALD_PAGE_CACHE_WAIT_SECONDS", 3)
+HERALD_PAGE_CACHE_LOCK_SECONDS = env_int("HERALD_PAGE_CACHE_LOCK_SECONDS", 30)
+# The query parameters pages read; every other parameter is dropped before the page renders.
+HERALD_PAGE_CACHE_QUERY_PARAMS = frozenset(
+    env_list("HERALD_PAGE_CACHE_QUERY_PARAMS", "page,q,section,start,end,type,location")
+)
+HERALD_PAGE_CACHE_SKIP_PATHS = (
+    "/admin/",
+    "/accounts/",
+    "/api/",
+    "/live/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/healthz",
+)
+# A browser sending one of these cookies gets pages rendered for it, never a cached copy.
+HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"sessionid", "messages", "herald_signed_in"})
+
+# Purges sent on to caches in front of Herald: Varnish servers that purge by surrogate key
+# (xkey; deploy/varnish/herald.vcl), and Wagtail's frontend-cache backends for CDNs, given as
+# the JSON of WAGTAILFRONTENDCACHE (docs/deployment.md).
+HERALD_VARNISH_URLS = env_list("HERALD_VARNISH_URLS")
+HERALD_PURGE_TIMEOUT = env_int("HERALD_PURGE_TIMEOUT", 2)
+WAGTAILFRONTENDCACHE = env_json("WAGTAILFRONTENDCACHE", {})
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

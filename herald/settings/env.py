@@ -41,6 +41,19 @@ def env_list(name, default=""):
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_json(name, default):
+    """A JSON value, e.g. WAGTAILFRONTENDCACHE; a clear error when it does not parse."""
+    import json
+
+    raw = env_str(name)
+    if not raw:
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} is not valid JSON ({exc}).") from exc
+
+
 def database_config():
     """Return the default database from ``DATABASE_URL``, or SQLite under ``var/``."""
     url = env_str("DATABASE_URL")

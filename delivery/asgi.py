@@ -1,0 +1,101 @@
+"""The page cache's front door: cache hits answered before Django runs.
+
+A hit needs no request object, middleware, session, URL resolution or database, so it is served
+here from the ASGI scope: the host is mapped to its site from the process's memo, the entry is
+read, and the stored response is sent (or a 304). Everything else goes on to Django, whose
+``PageCacheMiddleware`` stores what it renders.
+
+This is also where the stampede is stopped. When an entry is missing or stale, the first
+request takes a short render lock (in the shared cache, so across processes too) and renders;
+the others get the stale copy at once, or, when there is none, wait briefly for the first one's
+copy instead of rendering it again.
+"""
+
+import asyncio
+import time
+
+from django.conf import settings
+
+from . import pagecache
+from .sites import site_id_remembered
+
+WAIT_STEP_SECONDS = 0.02
+SCOPE_RENDER_KEY = "herald.page_render_key"
+
+
+def page_request_from_scope(scope) -> pagecache.PageRequest:
+    headers = {}
+    for name, value in scope["headers"]:
+        headers[name.decode("latin-1")] = value.decode("latin-1")
+    return pagecache.PageRequest(
+        method=scope["method"],
+        path=scope["path"],
+        query_string=scope["query_string"].decode("latin-1"),
+        cookies=pagecache.cookie_names(headers.get("cookie", "")),
+        if_none_match=headers.get("if-none-match", ""),
+        if_modified_since=headers.get("if-modified-since", ""),
+    ), headers.get("host", "")
+
+
+async def send_entry(send, entry, page_request, state):
+    headers = entry.headers_for(state)
+    status, body = entry.status, entry.body
+    if entry.not_modified_for(page_request):
+        status, body = 304, b""
+        headers = [
+            (n, v) for n, v in headers if n.lower() not in ("content-length", "content-type")
+        ]
+    elif page_request.method == "HEAD":
+        body = b""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in headers],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def with_page_cache(django_application):
+    async def application(scope, receive, send):
+        if scope["type"] != "http":
+            return await django_application(scope, receive, send)
+        page_request, host = page_request_from_scope(scope)
+        site_id = site_id_remembered(host) if host else None
+        key = None
+        if site_id is not None and pagecache.is_cacheable_request(page_request):
+            key = pagecache.page_key(site_id, page_request)
+        if key is None:
+            return await django_application(scope, receive, send)
+
+        entry, state = pagecache.entry_lookup(key)
+        if state == pagecache.FRESH_STATE:
+            return await send_entry(send, entry, page_request, pagecache.HIT)
+        if not pagecache.render_lock_acquire(key):
+            if entry is not None:
+                return await send_entry(send, entry, page_request, pagecache.STALE)
+            entry = await _wait_for_entry(key)
+            if entry is not None:
+                return await send_entry(send, entry, page_request, pagecache.HIT)
+            # The other render is taking too long: render too rather than fail the reader.
+            return await django_application(scope, receive, send)
+        try:
+            scope = {**scope, SCOPE_RENDER_KEY: key}
+            return await django_application(scope, receive, send)
+        finally:
+            pagecache.render_lock_release(key)
+
+    return application
+
+
+async def _wait_for_entry(key):
+    deadline = time.monotonic() + settings.HERALD_PAGE_CACHE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        await asyncio.sleep(WAIT_STEP_SECONDS)
+        entry, state = pagecache.entry_lookup(key)
+        if state == pagecache.FRESH_STATE:
+            return entry
+        if not pagecache.render_lock_held(key):
+            return None  # the render finished with nothing to keep (a 404, a private page)
+    return None

@@ -1,0 +1,209 @@
+"""Herald's own page cache: anonymous pages kept whole, purged exactly by surrogate key.
+
+An entry is a rendered response (status, headers, body) stored under the site, the path and the
+normalised query. Besides its own freshness it remembers the version of each surrogate key it
+was rendered under; purging a key bumps that version, so every entry naming the key turns stale
+at once without anyone having to find those entries. Stale entries are kept for a while: they
+are what other readers get while one request renders the new copy (stale-while-revalidate), and
+what everyone gets while the database is down (stale-if-error).
+
+The same functions serve the ASGI front door (``delivery.asgi``), which answers hits before
+Django runs, and the middleware (``delivery.middleware.PageCacheMiddleware``), which stores
+what Django renders.
+"""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from email.utils import formatdate, parsedate_to_datetime
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+
+from .cache import SURROGATE_KEY_HEADER
+
+logger = logging.getLogger(__name__)
+
+CACHE_HEADER = "X-Herald-Cache"
+HIT, MISS, STALE, STALE_IF_ERROR = "HIT", "MISS", "STALE", "STALE-IF-ERROR"
+FRESH_STATE, STALE_STATE = "fresh", "stale"
+# Headers that belong to one exchange, not to the stored page.
+UNSTORED_HEADERS = {"set-cookie", "date", "age", CACHE_HEADER.lower()}
+MAX_QUERY_LENGTH = 512
+
+
+def page_cache():
+    return caches[settings.HERALD_PAGE_CACHE_ALIAS]
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """What the page cache needs to know of a request, from ASGI or from Django."""
+
+    method: str
+    path: str
+    query_string: str
+    cookies: frozenset[str]
+    if_none_match: str = ""
+    if_modified_since: str = ""
+
+
+def cookie_names(cookie_header: str) -> frozenset[str]:
+    return frozenset(
+        part.split("=", 1)[0].strip() for part in cookie_header.split(";") if "=" in part
+    )
+
+
+def is_cacheable_request(page_request: PageRequest) -> bool:
+    """GET or HEAD, outside the private areas, from a browser with no session."""
+    if not settings.HERALD_PAGE_CACHE or page_request.method not in ("GET", "HEAD"):
+        return False
+    if page_request.path.startswith(settings.HERALD_PAGE_CACHE_SKIP_PATHS):
+        return False
+    return not (page_request.cookies & settings.HERALD_PAGE_CACHE_BYPASS_COOKIES)
+
+
+def query_normalised(query_string: str) -> str | None:
+    """The parameters pages read, sorted; others dropped. None when too long to cache.
+
+    Dropping unknown parameters is what stops ``?random=123`` from filling the cache; the
+    middleware hands views the same normalised query, so a view can't depend on one either.
+    """
+    allowed = settings.HERALD_PAGE_CACHE_QUERY_PARAMS
+    pairs = sorted(
+        (name, value)
+        for name, value in parse_qsl(query_string, keep_blank_values=False)
+        if name in allowed
+    )
+    normalised = urlencode(pairs)
+    return None if len(normalised) > MAX_QUERY_LENGTH else normalised
+
+
+def page_key(site_id: int, page_request: PageRequest) -> str | None:
+    query = query_normalised(page_request.query_string)
+    if query is None:
+        return None
+    digest = hashlib.sha256(f"{page_request.path}?{query}".encode()).hexdigest()[:32]
+    return f"page:{site_id}:{digest}"
+
+
+@dataclass
+class Entry:
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    stored_at: float
+    fresh_until: float
+    key_versions: dict[str, float]
+
+    @property
+    def etag(self) -> str:
+        for name, value in self.headers:
+            if name.lower() == "etag":
+                return value
+        return ""
+
+    def not_modified_for(self, page_request: PageRequest) -> bool:
+        if page_request.if_none_match:
+            tags = {tag.strip() for tag in page_request.if_none_match.split(",")}
+            return bool(self.etag) and (self.etag in tags or "*" in tags)
+        if page_request.if_modified_since:
+            try:
+                since = parsedate_to_datetime(page_request.if_modified_since).timestamp()
+            except (TypeError, ValueError, IndexError, OverflowError):
+                return False
+            return int(self.stored_at) <= since
+        return False
+
+    def headers_for(self, state: str) -> list[tuple[str, str]]:
+        age = max(0, int(time.time() - self.stored_at))
+        return [*self.headers, ("Age", str(age)), (CACHE_HEADER, state)]
+
+
+def _version_names(keys) -> list[str]:
+    return [f"sk:{key}" for key in keys]
+
+
+def entry_lookup(key: str) -> tuple[Entry | None, str | None]:
+    """The entry under ``key`` and whether it is fresh or stale (None, None when absent)."""
+    cache = page_cache()
+    entry = cache.get(key)
+    if not isinstance(entry, Entry):
+        return None, None
+    if entry.key_versions:
+        names = list(entry.key_versions)
+        if cache.get_many(names) != entry.key_versions:
+            return entry, STALE_STATE
+    if entry.fresh_until < time.time():
+        return entry, STALE_STATE
+    return entry, FRESH_STATE
+
+
+def is_storable(response) -> bool:
+    """A complete 200 that its view marked public, with surrogate keys and no cookies."""
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return False
+    if response.cookies or SURROGATE_KEY_HEADER not in response.headers:
+        return False
+    cache_control = response.headers.get("Cache-Control", "")
+    return "public" in cache_control and "private" not in cache_control
+
+
+def entry_store(key: str, response, *, render_started: float) -> bool:
+    """Keep ``response`` under ``key``. Returns False when a purge raced the render.
+
+    A purge that lands while the page renders may have been missed by the render, so the entry
+    is then stored already stale: served only while the next render runs, never as fresh.
+    """
+    cache = page_cache()
+    keys = response.headers[SURROGATE_KEY_HEADER].split()
+    names = _version_names(keys)
+    versions = cache.get_many(names)
+    missing = [name for name in names if name not in versions]
+    if missing:
+        for name in missing:
+            cache.add(name, 0.0, timeout=None)
+        versions = cache.get_many(names)
+    now = time.time()
+    raced = len(versions) != len(names) or any(v > render_started for v in versions.values())
+    ttl = settings.HERALD_PAGE_CACHE_TTL
+    if "Last-Modified" not in response.headers:
+        response.headers["Last-Modified"] = formatdate(now, usegmt=True)
+    entry = Entry(
+        status=response.status_code,
+        headers=[(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS],
+        body=response.content,
+        stored_at=now,
+        fresh_until=0.0 if raced else now + ttl,
+        key_versions=versions,
+    )
+    cache.set(key, entry, timeout=ttl + settings.HERALD_PAGE_CACHE_STALE)
+    return not raced
+
+
+def entry_drop(key: str):
+    page_cache().delete(key)
+
+
+def keys_purge(keys) -> None:
+    """Turn stale every cached page that names any of ``keys`` (in this cache only)."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return
+    now = time.time()
+    page_cache().set_many(dict.fromkeys(_version_names(keys), now), timeout=None)
+    logger.debug("Purged %s", " ".join(keys))
+
+
+def render_lock_acquire(key: str) -> bool:
+    return page_cache().add(f"{key}:render", 1, timeout=settings.HERALD_PAGE_CACHE_LOCK_SECONDS)
+
+
+def render_lock_release(key: str) -> None:
+    page_cache().delete(f"{key}:render")
+
+
+def render_lock_held(key: str) -> bool:
+    return page_cache().get(f"{key}:render") is not None
