@@ -30,15 +30,12 @@ def sport_site(db):
 
 
 @pytest.fixture(autouse=True)
-def page_cache_empty():
-    """Each test starts with an empty page cache (its own key prefix), so no page a test
-    rendered is served to the next one."""
+def page_cache_empty(settings):
+    """Each test starts with an empty page cache (a key prefix of its own), so no page one test
+    rendered is served to the next. Set through CACHES so that every thread's cache sees it."""
+    import copy
     import uuid
 
-    from django.core.cache import caches
-
-    pages = caches["pages"]
-    original = pages.key_prefix
-    pages.key_prefix = f"test-{uuid.uuid4().hex[:12]}"
-    yield pages
-    pages.key_prefix = original
+    caches = copy.deepcopy(settings.CACHES)
+    caches["pages"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = caches

@@ -213,9 +213,11 @@ class ArticlePage(CacheablePageMixin, Page):
     subpage_types = []
 
     def surrogate_keys(self, request):
+        # Related stories come from the tags; the section trail's titles change only with a
+        # section's publish, which purges the whole site (newsroom/purging.py).
         keys = [*super().surrogate_keys(request)]
-        keys += [f"section-{pk}" for pk in self._ancestor_section_ids()]
         keys += [f"tag-{tag.slug}" for tag in self.tag_list]
+        keys += [f"author-{author.pk}" for author in self.author_list]
         return keys
 
     @cached_property
@@ -225,9 +227,6 @@ class ArticlePage(CacheablePageMixin, Page):
     @cached_property
     def author_list(self):
         return list(self.authors.all())
-
-    def _ancestor_section_ids(self):
-        return [page.pk for page in self._breadcrumbs if isinstance(page, SectionPage)]
 
     @cached_property
     def _breadcrumbs(self):
