@@ -3,10 +3,7 @@
 import asyncio
 from dataclasses import dataclass
 
-import pytest
 from asgiref.sync import async_to_sync
-from django.core import signals
-from django.db import close_old_connections
 
 
 @dataclass
@@ -66,18 +63,3 @@ def asgi_get_many(app, path, count, **kwargs):
         return await asyncio.gather(*(asgi_request(app, path, **kwargs) for _ in range(count)))
 
     return async_to_sync(fire)()
-
-
-@pytest.fixture
-def front_door(db):
-    """Django's ASGI app behind the page cache's front door, sharing the test's transaction."""
-    from django.core.handlers.asgi import ASGIHandler
-
-    from delivery.asgi import with_page_cache
-
-    # The test's transaction must survive Django's per-request connection housekeeping.
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield with_page_cache(ASGIHandler())
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)

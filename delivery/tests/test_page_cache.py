@@ -11,7 +11,7 @@ from delivery.middleware import PageCacheMiddleware
 from newsroom import selectors
 from newsroom.models import ArticlePage, Author, HomePage, SectionPage
 
-from .asgi_client import asgi_get, asgi_get_many, front_door  # noqa: F401 (fixture)
+from .asgi_client import asgi_get, asgi_get_many
 
 pytestmark = pytest.mark.django_db
 
