@@ -118,8 +118,9 @@ class Entry:
         return False
 
     def headers_for(self, state: str) -> list[tuple[str, str]]:
-        age = max(0, int(time.time() - self.stored_at))
-        return [*self.headers, ("Age", str(age)), (CACHE_HEADER, state)]
+        # No Age header: this cache is part of the origin, kept exact by purges, and an Age
+        # would shorten the s-maxage that Varnish or a CDN gives the copy.
+        return [*self.headers, (CACHE_HEADER, state)]
 
 
 def _version_names(keys) -> list[str]:

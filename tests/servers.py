@@ -15,6 +15,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -129,3 +131,31 @@ def start_server(environment, stack, *, port, log_path):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(Path(log_path).read_text()) from None
             time.sleep(0.3)
+
+
+def redis_server(port):
+    """Start a throwaway redis-server on ``port`` (never the shared one); return the process."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing: CI must install Debian's redis-server package.")
+        pytest.skip("redis-server is not installed")
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(50):
+        if redis_answers(port):
+            return process
+        time.sleep(0.1)
+    raise RuntimeError("throwaway redis-server did not start")
+
+
+def redis_answers(port):
+    import redis
+
+    try:
+        return redis.Redis(port=port, socket_timeout=0.5).ping()
+    except redis.RedisError:
+        return False

@@ -3,9 +3,7 @@ Redis outage neither crashes nor silences the stream. Uses a throwaway Redis on 
 (the shared one is never stopped)."""
 
 import contextlib
-import os
 import queue
-import shutil
 import subprocess
 import threading
 import time
@@ -13,7 +11,14 @@ import urllib.request
 
 import pytest
 
-from tests.servers import free_port, manage, server_environment, start_server
+from tests.servers import (
+    free_port,
+    manage,
+    redis_answers,
+    redis_server,
+    server_environment,
+    start_server,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -23,40 +28,6 @@ PUBLISH = (
     "page.title = {title!r};"
     "page.save_revision().publish()"
 )
-
-
-def _redis_server(port):
-    binary = shutil.which("redis-server")
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is missing: CI must install Debian's redis-server package.")
-        pytest.skip("redis-server is not installed")
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(50):
-        with (
-            contextlib.suppress(OSError),
-            urllib.request.urlopen(  # noqa: S310
-                f"http://127.0.0.1:{port}", timeout=0.2
-            ),
-        ):
-            pass
-        if _answers(port):
-            return process
-        time.sleep(0.1)
-    raise RuntimeError("throwaway redis-server did not start")
-
-
-def _answers(port):
-    import redis
-
-    try:
-        return redis.Redis(port=port, socket_timeout=0.5).ping()
-    except redis.RedisError:
-        return False
 
 
 class StreamReader:
@@ -90,7 +61,7 @@ class StreamReader:
 def network(tmp_path_factory):
     """Two Herald processes on one database, sharing a throwaway Redis for live events."""
     redis_port = free_port()
-    redis_process = _redis_server(redis_port)
+    redis_process = redis_server(redis_port)
     with contextlib.ExitStack() as stack:
         stack.callback(lambda: redis_process.poll() is None and redis_process.terminate())
         var = tmp_path_factory.mktemp("live-var")
@@ -130,13 +101,13 @@ def test_redis_outage_keeps_streams_alive_and_recovery_resumes_delivery(network)
     # Stop the throwaway Redis (never the shared one).
     subprocess.run(["redis-cli", "-p", str(port), "shutdown", "nosave"], check=False)
     time.sleep(0.5)
-    assert not _answers(port)
+    assert not redis_answers(port)
     reader.wait_for(": heartbeat", timeout=5)  # still alive
     outage = manage(network["env"], "shell", "-c", PUBLISH.format(title="Published in outage"))
     assert "not published to Redis" in outage.stderr  # logged, and the page was still published
     reader.wait_for(": heartbeat", timeout=5)
 
-    restarted = _redis_server(port)
+    restarted = redis_server(port)
     network["stack"].callback(lambda: restarted.poll() is None and restarted.terminate())
     time.sleep(12)  # the listener retries with backoff (at most 10 s apart)
     manage(network["env"], "shell", "-c", PUBLISH.format(title="Back after the outage"))
