@@ -29,7 +29,12 @@ def check_cache():
     except Exception as exc:
         logger.warning("Health check: cache unreachable: %s", exc)
         return "unreachable"
-    return None if value == "1" else "not storing values"
+    # The resilient Redis backend answers "nothing stored" instead of raising during an outage.
+    return None if value == "1" else "unreachable"
 
 
-CHECKS = {"database": check_database, "cache": check_cache}
+# What Herald cannot serve without (a 503 takes the process out of a load balancer's rotation),
+# and what it serves without, only slower (reported, with a 200: every process shares the same
+# Redis, so taking them all out of rotation would turn a slow site into no site).
+CRITICAL_CHECKS = {"database": check_database}
+DEGRADING_CHECKS = {"cache": check_cache}

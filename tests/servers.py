@@ -5,6 +5,7 @@ throwaway PostgreSQL database when DATABASE_URL points at PostgreSQL) filled by 
 and runs under granian on a free loopback port.
 """
 
+import contextlib
 import os
 import shutil
 import socket
@@ -51,8 +52,11 @@ def database_environment(var, stack):
     return f"{base}/{name}"
 
 
-def server_environment(var, stack, *, port, articles=80, **extra):
-    """Migrate and fill a database for a server on ``port``; return the environment to run it."""
+def server_environment(var, stack, *, port, articles=80, database_url=None, **extra):
+    """Migrate and fill a database for a server on ``port``; return the environment to run it.
+
+    ``database_url`` names a database to use as it is (a throwaway server's); by default each
+    server gets a fresh database of its own."""
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "herald.settings.demo",
@@ -66,7 +70,7 @@ def server_environment(var, stack, *, port, articles=80, **extra):
     for name, value in extra.items():
         if value is None:  # None removes a variable the test run has, e.g. REDIS_URL
             environment.pop(name, None)
-    environment["DATABASE_URL"] = database_environment(var, stack)
+    environment["DATABASE_URL"] = database_url or database_environment(var, stack)
     for args in (
         ["migrate", "--noinput", "-v0"],
         ["collectstatic", "--noinput", "-v0"],
@@ -159,3 +163,64 @@ def redis_answers(port):
         return redis.Redis(port=port, socket_timeout=0.5).ping()
     except redis.RedisError:
         return False
+
+
+POSTGRES_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL server of the test's own, on its own port and folder, that it may stop.
+
+    PostgreSQL refuses to run as root, so when the tests run as root it runs as the
+    ``postgres`` user that Debian's package creates."""
+
+    def __init__(self, port):
+        import tempfile
+
+        if not POSTGRES_BIN:
+            if os.environ.get("CI"):
+                pytest.fail("PostgreSQL is missing: CI must install Debian's postgresql package.")
+            pytest.skip("PostgreSQL server binaries are not installed")
+        self.port = port
+        self.bin = POSTGRES_BIN[-1]
+        self.folder = Path(tempfile.mkdtemp(prefix="herald-throwaway-pg-"))
+        self.data = self.folder / "data"
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._run("initdb", "--auth=trust", "--username=postgres", "-D", str(self.data))
+        self.url = f"postgres://postgres@127.0.0.1:{port}/herald"
+
+    def _run(self, tool, *args):
+        command = [str(self.bin / tool), *args]
+        if os.geteuid() == 0:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+
+    def start(self):
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-o",
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "-w",
+            "start",
+        )
+
+    def create_database(self):
+        import psycopg
+
+        with psycopg.connect(
+            f"postgres://postgres@127.0.0.1:{self.port}/postgres", autocommit=True
+        ) as admin:
+            admin.execute("CREATE DATABASE herald")
+
+    def stop(self):
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def remove(self):
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -12,18 +12,19 @@ def test_healthy_when_database_and_cache_answer(client):
     assert "no-cache" in response.headers["Cache-Control"]
 
 
-@override_settings(
-    CACHES={
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
-        }
-    }
+@pytest.mark.parametrize(
+    "backend",
+    ["django.core.cache.backends.redis.RedisCache", "delivery.redis_cache.ResilientRedisCache"],
 )
-def test_503_when_the_cache_is_unreachable(client):
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "unreachable"}
+def test_degraded_but_serving_when_the_cache_is_unreachable(client, backend):
+    unreachable = {"BACKEND": backend, "LOCATION": "redis://127.0.0.1:1/0"}  # nothing on port 1
+    with override_settings(CACHES={"default": unreachable, "pages": unreachable}):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded",
+        "checks": {"database": "ok", "cache": "unreachable"},
+    }
 
 
 def test_503_when_the_database_is_unreachable(client, monkeypatch):
