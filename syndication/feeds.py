@@ -81,10 +81,10 @@ class ArticleFeed(Feed):
 
         if not item.lead_image:
             return []
-        rendition = item.lead_image.get_rendition(ENCLOSURE_RENDITION)
         try:
+            rendition = item.lead_image.get_rendition(ENCLOSURE_RENDITION)
             length = str(rendition.file.size)
-        except OSError:
+        except OSError:  # the picture's file is missing (Wagtail's SourceImageIOError too)
             return []
         mime = "image/jpeg" if rendition.file.name.endswith((".jpg", ".jpeg")) else "image/png"
         return [Enclosure(self.request.build_absolute_uri(rendition.url), length, mime)]

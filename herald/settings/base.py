@@ -11,6 +11,7 @@ from .env import (
     env_json,
     env_list,
     env_str,
+    object_storage,
     social_providers,
 )
 
@@ -179,6 +180,12 @@ STORAGES = {
 }
 # Media is served by the app only in the one-machine install; a CDN or web server does it at scale.
 HERALD_SERVE_MEDIA = env_bool("HERALD_SERVE_MEDIA", True)
+# Media on S3-compatible object storage (django-storages) when HERALD_S3_BUCKET is set: pictures,
+# renditions and avatars go there, served from the bucket or a media domain (docs/deployment.md).
+_object_storage, HERALD_MEDIA_ORIGIN = object_storage()
+if _object_storage:
+    STORAGES["default"] = _object_storage
+    HERALD_SERVE_MEDIA = False
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Herald <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -217,7 +224,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([HERALD_MEDIA_ORIGIN] if HERALD_MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],

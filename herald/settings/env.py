@@ -54,6 +54,47 @@ def env_json(name, default):
         raise ImproperlyConfigured(f"{name} is not valid JSON ({exc}).") from exc
 
 
+def object_storage():
+    """The S3-compatible media storage named by ``HERALD_S3_*``, and the origin it serves from.
+
+    Returns ``(None, "")`` when no bucket is set: media stays on the local disk.
+    """
+    bucket = env_str("HERALD_S3_BUCKET")
+    if not bucket:
+        return None, ""
+    media_domain = env_str("HERALD_MEDIA_DOMAIN")  # e.g. media.example.org, a CDN in front
+    endpoint = env_str("HERALD_S3_ENDPOINT_URL")  # e.g. https://s3.eu-west-1.amazonaws.com
+    protocol = env_str("HERALD_MEDIA_PROTOCOL", "https:")
+    storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint or None,
+            "region_name": env_str("HERALD_S3_REGION") or None,
+            # Empty: boto3 finds credentials itself (AWS_* variables, an instance role).
+            "access_key": env_str("HERALD_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("HERALD_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": media_domain or None,
+            "url_protocol": protocol,
+            "addressing_style": env_str("HERALD_S3_ADDRESSING_STYLE") or None,
+            # Public pictures need no signed URLs (which would also defeat every cache).
+            "querystring_auth": False,
+            "default_acl": env_str("HERALD_S3_ACL") or None,
+            "file_overwrite": False,
+            "object_parameters": {
+                "CacheControl": f"public, max-age={env_int('HERALD_MEDIA_MAX_AGE', 86400)}",
+            },
+        },
+    }
+    if media_domain:
+        origin = f"{protocol}//{media_domain}"
+    elif endpoint:
+        origin = "/".join(endpoint.split("/")[:3])
+    else:
+        origin = f"https://{bucket}.s3.amazonaws.com"
+    return storage, origin
+
+
 def database_config():
     """Return the default database from ``DATABASE_URL``, or SQLite under ``var/``."""
     url = env_str("DATABASE_URL")

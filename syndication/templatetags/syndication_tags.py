@@ -1,5 +1,6 @@
 """Feed links, canonical URLs, Open Graph / Twitter cards and NewsArticle JSON-LD."""
 
+import contextlib
 import json
 
 from django import template
@@ -50,7 +51,9 @@ def sharing_meta(context, page):
         return mark_safe("\n".join(parts))  # noqa: S308
     image_url = None
     if page.lead_image:
-        image_url = request.build_absolute_uri(page.lead_image.get_rendition(SHARE_RENDITION).url)
+        with contextlib.suppress(OSError):  # a missing picture file leaves the card without one
+            rendition = page.lead_image.get_rendition(SHARE_RENDITION)
+            image_url = request.build_absolute_uri(rendition.url)
     meta = [
         ("og:type", "article"),
         ("og:title", page.title),
