@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Site
 
+from delivery.purge import purge_after_commit
+
 from . import registry
 from .models import RetiredUsername, Suspension, UsernameLocked
 from .usernames import username_key, username_validate
@@ -72,6 +74,7 @@ def profile_update(*, member, display_name: str, bio: str, avatar=None, remove_a
         member.avatar = avatar or ""
         fields.append("avatar")
     member.save(update_fields=fields)
+    purge_after_commit([f"member-{member.pk}"])
     return member
 
 
@@ -156,4 +159,5 @@ def member_delete(*, member, mode: str):
     if member.avatar:
         member.avatar.delete(save=False)
     logger.info("Member %s deleted their account (contributions: %s)", member.pk, mode)
+    purge_after_commit([f"member-{member.pk}"])
     member.delete()

@@ -333,3 +333,18 @@ def test_uncached_pages_and_writes_get_a_friendly_503_when_the_database_fails(cl
     assert b"Back in a moment" in page.content and b"nothing you sent" not in page.content
     write = client.post("/news/", {"q": "x"}, **NEWS)
     assert write.status_code == 503 and b"nothing you sent was saved" in write.content
+
+
+def test_editing_a_profile_purges_the_public_profile_page(
+    client, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from accounts.services import profile_update
+
+    member = get_user_model().objects.exclude(username=None).first()
+    client.get(f"/profile/{member.username}/", **NEWS)
+    with django_capture_on_commit_callbacks(execute=True):
+        profile_update(member=member, display_name="Renamed Reader", bio="")
+    response = client.get(f"/profile/{member.username}/", **NEWS)
+    assert state(response) == pagecache.MISS and b"Renamed Reader" in response.content
