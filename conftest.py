@@ -36,6 +36,9 @@ def page_cache_empty(settings):
     import copy
     import uuid
 
+    from delivery import pagecache
+
     caches = copy.deepcopy(settings.CACHES)
     caches["pages"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex[:12]}"
     settings.CACHES = caches
+    pagecache._local.clear()

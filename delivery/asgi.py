@@ -38,22 +38,14 @@ def page_request_from_scope(scope) -> pagecache.PageRequest:
 
 
 async def send_entry(send, entry, page_request, state):
-    headers = entry.headers_for(state)
+    headers = entry.asgi_headers_for(state)
     status, body = entry.status, entry.body
     if entry.not_modified_for(page_request):
         status, body = 304, b""
-        headers = [
-            (n, v) for n, v in headers if n.lower() not in ("content-length", "content-type")
-        ]
+        headers = [(n, v) for n, v in headers if n not in (b"content-length", b"content-type")]
     elif page_request.method == "HEAD":
         body = b""
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in headers],
-        }
-    )
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -69,7 +61,7 @@ def with_page_cache(django_application):
         if key is None:
             return await django_application(scope, receive, send)
 
-        entry, state = pagecache.entry_lookup(key)
+        entry, state = pagecache.entry_lookup_local(key)
         if state == pagecache.FRESH_STATE:
             return await send_entry(send, entry, page_request, pagecache.HIT)
         if not pagecache.render_lock_acquire(key):

@@ -122,6 +122,16 @@ class Entry:
         # would shorten the s-maxage that Varnish or a CDN gives the copy.
         return [*self.headers, (CACHE_HEADER, state)]
 
+    def asgi_headers_for(self, state: str) -> list[tuple[bytes, bytes]]:
+        """The headers as the ASGI server wants them, encoded once per entry and state."""
+        encoded = self.__dict__.setdefault("_asgi_headers", {})
+        if state not in encoded:
+            encoded[state] = [
+                (name.lower().encode("latin-1"), value.encode("latin-1"))
+                for name, value in self.headers_for(state)
+            ]
+        return encoded[state]
+
 
 def _version_names(keys) -> list[str]:
     return [f"sk:{key}" for key in keys]
@@ -140,6 +150,30 @@ def entry_lookup(key: str) -> tuple[Entry | None, str | None]:
     if entry.fresh_until < time.time():
         return entry, STALE_STATE
     return entry, FRESH_STATE
+
+
+# Fresh entries this process has just read, unpickled and checked, with when to check again:
+# a hot page is read from the shared cache once per HERALD_PAGE_CACHE_LOCAL_SECONDS instead of
+# on every request. Purges made in this process clear it at once; purges made elsewhere reach
+# this process within that interval.
+_local: dict[str, tuple["Entry", float]] = {}
+LOCAL_MAX_ENTRIES = 1000
+
+
+def entry_lookup_local(key: str) -> tuple["Entry | None", str | None]:
+    """``entry_lookup``, answered from the process's memo while it is recent."""
+    remembered = _local.get(key)
+    now = time.monotonic()
+    if remembered and remembered[1] > now and remembered[0].fresh_until > time.time():
+        return remembered[0], FRESH_STATE
+    entry, state = entry_lookup(key)
+    if state == FRESH_STATE and settings.HERALD_PAGE_CACHE_LOCAL_SECONDS > 0:
+        if len(_local) >= LOCAL_MAX_ENTRIES:
+            _local.clear()
+        _local[key] = (entry, now + settings.HERALD_PAGE_CACHE_LOCAL_SECONDS)
+    else:
+        _local.pop(key, None)
+    return entry, state
 
 
 def is_storable(response) -> bool:
@@ -181,10 +215,12 @@ def entry_store(key: str, response, *, render_started: float) -> bool:
         key_versions=versions,
     )
     cache.set(key, entry, timeout=ttl + settings.HERALD_PAGE_CACHE_STALE)
+    _local.pop(key, None)
     return not raced
 
 
 def entry_drop(key: str):
+    _local.pop(key, None)
     page_cache().delete(key)
 
 
@@ -195,6 +231,7 @@ def keys_purge(keys) -> None:
         return
     now = time.time()
     page_cache().set_many(dict.fromkeys(_version_names(keys), now), timeout=None)
+    _local.clear()
     logger.debug("Purged %s", " ".join(keys))
 
 

@@ -348,3 +348,28 @@ def test_editing_a_profile_purges_the_public_profile_page(
         profile_update(member=member, display_name="Renamed Reader", bio="")
     response = client.get(f"/profile/{member.username}/", **NEWS)
     assert state(response) == pagecache.MISS and b"Renamed Reader" in response.content
+
+
+def test_hot_pages_are_answered_from_process_memory_for_a_moment(client, settings, monkeypatch):
+    """A purge from another process (seen only in the shared cache) reaches this process's
+    memo within HERALD_PAGE_CACHE_LOCAL_SECONDS; a purge from this process at once."""
+    settings.HERALD_PAGE_CACHE_LOCAL_SECONDS = 60
+    client.get("/", **NEWS)
+    home = HomePage.objects.get(url_path="/localhost/")
+    key = pagecache.page_key(home.get_site().pk, pagecache.PageRequest("GET", "/", "", frozenset()))
+    assert pagecache.entry_lookup_local(key)[1] == pagecache.FRESH_STATE
+
+    # Another process purges: only the shared cache's version changes.
+    pagecache.page_cache().set(f"sk:page-{home.pk}", pagecache.time.time(), timeout=None)
+    assert pagecache.entry_lookup_local(key)[1] == pagecache.FRESH_STATE
+    clock = pagecache.time.monotonic() + 61
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: clock)
+    assert pagecache.entry_lookup_local(key)[1] == pagecache.STALE_STATE
+
+    # A purge in this process is seen at once.
+    monkeypatch.undo()
+    pagecache.time.sleep(0.01)  # the new render starts after the other process's purge
+    client.get("/", **NEWS)
+    assert pagecache.entry_lookup_local(key)[1] == pagecache.FRESH_STATE
+    pagecache.keys_purge([f"page-{home.pk}"])
+    assert pagecache.entry_lookup_local(key)[1] == pagecache.STALE_STATE

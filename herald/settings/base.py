@@ -247,6 +247,9 @@ HERALD_PAGE_CACHE_ALIAS = "pages"
 # re-renders and while the database is down.
 HERALD_PAGE_CACHE_TTL = env_int("HERALD_PAGE_CACHE_TTL", 600)
 HERALD_PAGE_CACHE_STALE = env_int("HERALD_PAGE_CACHE_STALE", 86400)
+# Seconds a process answers a hot page from its own memory before checking the shared cache
+# again: purges from other processes reach it within this time (0: check on every request).
+HERALD_PAGE_CACHE_LOCAL_SECONDS = env_int("HERALD_PAGE_CACHE_LOCAL_SECONDS", 1)
 # Seconds a request waits for another request's render of the same page, and the longest a
 # render may hold its lock.
 HERALD_PAGE_CACHE_WAIT_SECONDS = env_int("HERALD_PAGE_CACHE_WAIT_SECONDS", 3)
