@@ -59,7 +59,7 @@ def _csrf_token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
-def test_database_down_serves_cached_pages_and_a_friendly_503(tmp_path):
+def test_database_down_serves_cached_pages_and_a_friendly_503(tmp_path, page):
     with contextlib.ExitStack() as stack:
         postgres = ThrowawayPostgres(free_port())
         stack.callback(postgres.remove)
@@ -102,7 +102,9 @@ def test_database_down_serves_cached_pages_and_a_friendly_503(tmp_path):
         assert status == 503 and "nothing you sent was saved" in body
         status, _, body = reader.open("/healthz")
         assert status == 503 and json.loads(body)["checks"]["database"] == "unreachable"
-        _reader_sees_the_outage_in_a_browser(base, cached=cached, uncached=uncached, shots=tmp_path)
+        _reader_sees_the_outage_in_a_browser(
+            page, base, cached=cached, uncached=uncached, shots=tmp_path
+        )
 
         postgres.start()
 
@@ -110,22 +112,16 @@ def test_database_down_serves_cached_pages_and_a_friendly_503(tmp_path):
         assert reader.open("/healthz")[0] == 200
 
 
-def _reader_sees_the_outage_in_a_browser(base, *, cached, uncached, shots):
-    from playwright.sync_api import expect, sync_playwright
+def _reader_sees_the_outage_in_a_browser(page, base, *, cached, uncached, shots):
+    from playwright.sync_api import expect
 
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(base + cached)
-        expect(page.locator("article h1")).to_be_visible()
-        page.goto(base + uncached)
-        expect(page.get_by_role("heading", name="Back in a moment")).to_be_visible()
-        page.screenshot(path=shots / "database-down.png")
-        page.get_by_role("link", name="Go to the front page").click()
-        expect(page.locator(".masthead").first).to_be_visible()
-        browser.close()
+    page.goto(base + cached)
+    expect(page.locator("article h1")).to_be_visible()
+    page.goto(base + uncached)
+    expect(page.get_by_role("heading", name="Back in a moment")).to_be_visible()
+    page.screenshot(path=shots / "database-down.png")
+    page.get_by_role("link", name="Go to the front page").click()
+    expect(page.locator(".masthead").first).to_be_visible()
 
 
 def test_redis_down_renders_without_the_shared_cache(tmp_path):
