@@ -17,17 +17,40 @@ def surrogate_keys_of(response) -> list[str]:
     return response.headers.get(SURROGATE_KEY_HEADER, "").split()
 
 
-def cache_publicly(response, *, keys: Iterable[str]):
-    """Let browsers and shared caches keep ``response``, adding ``keys`` to its surrogate keys."""
+def cache_publicly(response, *, keys: Iterable[str], max_age: int | None = None):
+    """Let browsers and shared caches keep ``response``, adding ``keys`` to its surrogate keys.
+
+    ``max_age`` shortens its life below the usual one, for content that changes at a known
+    time (a traffic alert that expires): the page cache honours it too.
+    """
     merged = dict.fromkeys([*surrogate_keys_of(response), *keys])
     response.headers[SURROGATE_KEY_HEADER] = " ".join(merged)
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=settings.HERALD_PAGE_MAX_AGE,
-        s_maxage=settings.HERALD_PAGE_SHARED_MAX_AGE,
-    )
+    browser, shared = settings.HERALD_PAGE_MAX_AGE, settings.HERALD_PAGE_SHARED_MAX_AGE
+    existing = shared_max_age(response)
+    if existing is not None:
+        shared = min(shared, existing)
+    if max_age is not None:
+        browser, shared = min(browser, max_age), min(shared, max_age)
+    patch_cache_control(response, public=True, max_age=browser)
+    patch_cache_control(response, s_maxage=max(shared, 0))
     return response
+
+
+def shared_max_age(response) -> int | None:
+    for directive in response.headers.get("Cache-Control", "").split(","):
+        name, _, value = directive.strip().partition("=")
+        if name.lower() == "s-maxage" and value.isdigit():
+            return int(value)
+    return None
+
+
+def surrogate_keys_add(request, keys: Iterable[str], *, max_age: int | None = None):
+    """Name what a part rendered inside a page shows (a component with the site's default
+    place), so the page is purged with it; CachePolicyMiddleware adds these to the page."""
+    request.herald_surrogate_keys = [*getattr(request, "herald_surrogate_keys", []), *keys]
+    if max_age is not None:
+        current = getattr(request, "herald_max_age", None)
+        request.herald_max_age = max_age if current is None else min(current, max_age)
 
 
 def make_private(response):

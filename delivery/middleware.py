@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse, QueryDict
 
 from . import pagecache
 from .asgi import SCOPE_RENDER_KEY
-from .cache import SURROGATE_KEY_HEADER, make_private
+from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
 from .sites import DisallowedHost, site_id_for_host
 
 
@@ -121,6 +121,12 @@ class CachePolicyMiddleware:
             response.cookies or self._sets_cookie_later(request) or self._signed_in(request)
         ):
             make_private(response)
+        elif SURROGATE_KEY_HEADER in response.headers and hasattr(request, "herald_surrogate_keys"):
+            cache_publicly(
+                response,
+                keys=request.herald_surrogate_keys,
+                max_age=getattr(request, "herald_max_age", None),
+            )
         return response
 
     @staticmethod

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.core.cache import caches
 
-from .cache import SURROGATE_KEY_HEADER
+from .cache import SURROGATE_KEY_HEADER, shared_max_age
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +204,9 @@ def entry_store(key: str, response, *, render_started: float) -> bool:
     now = time.time()
     raced = len(versions) != len(names) or any(v > render_started for v in versions.values())
     ttl = settings.HERALD_PAGE_CACHE_TTL
+    shorter = shared_max_age(response)
+    if shorter is not None and shorter < settings.HERALD_PAGE_SHARED_MAX_AGE:
+        ttl = min(ttl, shorter)  # content that changes at a known time (see cache_publicly)
     if "Last-Modified" not in response.headers:
         response.headers["Last-Modified"] = formatdate(now, usegmt=True)
     entry = Entry(

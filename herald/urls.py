@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("live.urls")),
     path("", include("syndication.urls")),
     path("", include("api.urls")),
+    path("", include("places.urls")),
+    path("", include("components.urls")),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -187,6 +187,14 @@ class ArticlePage(CacheablePageMixin, Page):
         max_length=80, blank=True, help_text="Where the story was filed from, e.g. Cape Town."
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    place = models.ForeignKey(
+        "places.Place",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the story happened; it then appears in that place's local news.",
+    )
 
     announce_live = True  # publishing one tells open home and section pages
 
@@ -198,7 +206,12 @@ class ArticlePage(CacheablePageMixin, Page):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("authors"), FieldPanel("source"), FieldPanel("dateline")],
+            [
+                FieldPanel("authors"),
+                FieldPanel("source"),
+                FieldPanel("dateline"),
+                FieldPanel("place"),
+            ],
             heading="Byline",
         ),
         FieldPanel("tags"),

@@ -42,3 +42,13 @@ head_includes = []
 def register_head_include(template_name):
     if template_name not in head_includes:
         head_includes.append(template_name)
+
+
+# Templates other apps add to the side of home and article pages (the location-aware components).
+# On the home page they are included with ``inline=True``: render what reads without JavaScript.
+sidebar_includes = []
+
+
+def register_sidebar_include(template_name):
+    if template_name not in sidebar_includes:
+        sidebar_includes.append(template_name)

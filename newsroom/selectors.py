@@ -113,3 +113,25 @@ def _galleries():
         .prefetch_related(Prefetch("images", queryset=pictures))
         .order_by("-first_published_at", "-pk")
     )
+
+
+def articles_local(*, root: Page, place, limit: int, minimum: int):
+    """The site's latest stories about ``place``; when it has fewer than ``minimum``, stories
+    from elsewhere in its region fill the list (after the place's own)."""
+    own = list(articles_latest_for_places(root=root, places=[place.pk], limit=limit))
+    if len(own) >= minimum or not place.region:
+        return own
+    from places.models import Place
+
+    region = Place.objects.filter(country=place.country, region=place.region).exclude(pk=place.pk)
+    nearby = (
+        _articles()
+        .descendant_of(root)
+        .filter(place__in=region)
+        .select_related("place")[: limit - len(own)]
+    )
+    return own + list(nearby)
+
+
+def articles_latest_for_places(*, root: Page, places, limit: int):
+    return _articles().descendant_of(root).filter(place__in=places).select_related("place")[:limit]

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "syndication",
     "api",
     "wire",
+    "places",
+    "components",
     "delivery",
     "health",
     "worker",
@@ -256,10 +258,14 @@ HERALD_PAGE_CACHE_WAIT_SECONDS = env_int("HERALD_PAGE_CACHE_WAIT_SECONDS", 3)
 HERALD_PAGE_CACHE_LOCK_SECONDS = env_int("HERALD_PAGE_CACHE_LOCK_SECONDS", 30)
 # The query parameters pages read; every other parameter is dropped before the page renders.
 HERALD_PAGE_CACHE_QUERY_PARAMS = frozenset(
-    env_list("HERALD_PAGE_CACHE_QUERY_PARAMS", "page,q,section,start,end,type,location")
+    env_list(
+        "HERALD_PAGE_CACHE_QUERY_PARAMS",
+        "page,q,section,start,end,type,location,place,category,date",
+    )
 )
 HERALD_PAGE_CACHE_SKIP_PATHS = (
     "/admin/",
+    "/settings/",
     "/accounts/",
     "/api/",
     "/live/",
@@ -376,3 +382,26 @@ HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
 # How many trusted proxies append to X-Forwarded-For; 0 trusts none (clients could forge it).
 NINJA_NUM_PROXIES = env_int("HERALD_NUM_PROXIES", 0)
 HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)
+
+# Places and location-aware components (docs/places.md).
+# Countries whose towns `manage.py load_places` loads from the offline GeoNames data.
+HERALD_PLACES_COUNTRIES = env_list("HERALD_PLACES_COUNTRIES", "ZA")
+HERALD_PLACES_COOKIE = env_str("HERALD_PLACES_COOKIE", "herald_places")
+HERALD_PLACES_COOKIE_AGE = env_int("HERALD_PLACES_COOKIE_AGE", 365 * 24 * 3600)
+HERALD_PLACES_SUGGESTIONS = env_int("HERALD_PLACES_SUGGESTIONS", 8)
+# Weather: "offline" reads forecasts stored in the database (the demo fills them);
+# "open-meteo" asks HERALD_WEATHER_URL, caching each place's answer for HERALD_WEATHER_CACHE_SECONDS
+# and a failure for HERALD_WEATHER_FAILURE_SECONDS (so an outage costs one timeout, not one a page).
+HERALD_WEATHER_PROVIDER = env_str("HERALD_WEATHER_PROVIDER", "offline")
+HERALD_WEATHER_URL = env_str("HERALD_WEATHER_URL", "https://api.open-meteo.com/v1/forecast")
+HERALD_WEATHER_TIMEOUT = env_int("HERALD_WEATHER_TIMEOUT_MS", 3000) / 1000
+HERALD_WEATHER_CACHE_SECONDS = env_int("HERALD_WEATHER_CACHE_SECONDS", 1800)
+HERALD_WEATHER_FAILURE_SECONDS = env_int("HERALD_WEATHER_FAILURE_SECONDS", 60)
+# How many items a component fragment lists; local news fills up from the place's region when
+# the place itself has fewer than HERALD_LOCAL_NEWS_MIN stories.
+HERALD_COMPONENT_ITEMS = env_int("HERALD_COMPONENT_ITEMS", 5)
+HERALD_LOCAL_NEWS_MIN = env_int("HERALD_LOCAL_NEWS_MIN", 3)
+# Seconds a component fragment may be cached (shorter when an alert or listing ends sooner).
+HERALD_COMPONENT_MAX_AGE = env_int("HERALD_COMPONENT_MAX_AGE", 300)
+# How many listings /listings/ shows at most.
+HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 100)

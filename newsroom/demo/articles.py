@@ -20,6 +20,8 @@ from wagtail.models import Locale, Page
 
 from newsroom.models import ArticlePage, ArticlePageTag, SectionPage
 
+from .text import PLACES
+
 BATCH_SIZE = 1000
 
 
@@ -32,6 +34,14 @@ class ArticleFactory:
         self.content_type = ContentType.objects.get_for_model(ArticlePage)
         self.locale = Locale.get_default()
         self.tags = {}
+        # Stories filed from a town are about it: they appear in its local news.
+        from places.models import Place
+
+        slugs = {slugify(name): name for name in PLACES}
+        self.place_ids = {
+            slugs[slug]: pk
+            for slug, pk in Place.objects.filter(slug__in=slugs).values_list("slug", "pk")
+        }
 
     def _tag(self, name):
         if name not in self.tags:
@@ -116,6 +126,7 @@ class ArticleFactory:
                 body=info["body"],
                 source=info["source"],
                 dateline=info["dateline"],
+                place_id=self.place_ids.get(info["dateline"]),
             )
             for page, info in zip(pages, details, strict=True)
         ]

@@ -28,6 +28,22 @@ class DemoReport:
     authors: int
 
 
+# Demo data of apps above the newsroom (the components' forecasts, alerts and listings), added
+# by them from AppConfig.ready(): ``fn(*, seed)``, run after a build and on every
+# ``demo_content --if-empty`` so time-dependent data stays current.
+demo_extras = []
+
+
+def register_demo_extra(fn):
+    if fn not in demo_extras:
+        demo_extras.append(fn)
+
+
+def demo_extras_run(*, seed: int):
+    for fn in demo_extras:
+        fn(seed=seed)
+
+
 def network_exists() -> bool:
     return HomePage.objects.exists()
 
@@ -78,6 +94,7 @@ def demo_build(
         number += count
     if progress is not None:
         progress.close()
+    demo_extras_run(seed=seed)
     return DemoReport(
         sites=len(built),
         sections=len(leaves),

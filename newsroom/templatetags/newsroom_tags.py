@@ -25,6 +25,13 @@ def head_includes():
 
 
 @register.simple_tag
+def sidebar_includes():
+    from newsroom.navigation import sidebar_includes as registered
+
+    return list(registered)
+
+
+@register.simple_tag
 def highlighted(text, terms):
     from newsroom.search import highlight
 

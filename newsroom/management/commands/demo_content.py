@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from newsroom.demo.build import demo_admin_ensure, demo_build, network_exists
+from newsroom.demo.build import demo_admin_ensure, demo_build, demo_extras_run, network_exists
 
 INDEX_LIMIT = 5000
 
@@ -40,7 +40,11 @@ class Command(BaseCommand):
             raise CommandError("--articles must be at least 1.")
         if network_exists():
             if if_empty:
-                self.stdout.write("The network already exists: demo content left as it is.")
+                demo_extras_run(seed=seed)
+                self.stdout.write(
+                    "The network already exists: demo content kept; forecasts, alerts and "
+                    "listings brought up to date."
+                )
                 self._admin()
                 return
             raise CommandError(

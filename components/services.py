@@ -1,0 +1,80 @@
+"""What the components show: current traffic alerts, upcoming listings; and when that changes."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from delivery.purge import purge_after_commit
+
+from .models import Listing, TrafficAlert
+
+
+def alerts_current(*, now=None, place=None):
+    """Alerts in force now, most severe first; expired ones drop out by themselves."""
+    now = now or timezone.now()
+    alerts = TrafficAlert.objects.filter(starts_at__lte=now, expires_at__gt=now)
+    if place is not None:
+        alerts = alerts.filter(place=place)
+    return alerts.select_related("place").order_by("-severity", "expires_at", "pk")
+
+
+def alerts_next_change(*, now=None, place=None):
+    """When the list of current alerts next changes by itself (one ends or one starts)."""
+    now = now or timezone.now()
+    alerts = (
+        TrafficAlert.objects.all() if place is None else TrafficAlert.objects.filter(place=place)
+    )
+    ends = alerts.filter(starts_at__lte=now, expires_at__gt=now).order_by("expires_at")
+    starts = alerts.filter(starts_at__gt=now).order_by("starts_at")
+    times = [
+        t
+        for t in (
+            ends.values_list("expires_at", flat=True).first(),
+            starts.values_list("starts_at", flat=True).first(),
+        )
+        if t is not None
+    ]
+    return min(times) if times else None
+
+
+def listings_upcoming(*, now=None, place=None):
+    """Listings that have not finished yet, soonest first."""
+    now = now or timezone.now()
+    listings = Listing.objects.filter(
+        Q(ends_at__gt=now) | Q(ends_at__isnull=True, starts_at__gt=now)
+    )
+    if place is not None:
+        listings = listings.filter(place=place)
+    return listings.select_related("place", "category").order_by("starts_at", "pk")
+
+
+def listings_on_day(listings, day: datetime.date, tz):
+    """Narrow ``listings`` to those running at some time on ``day`` (in ``tz``)."""
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=tz)
+    end = start + datetime.timedelta(days=1)
+    return listings.filter(starts_at__lt=end).filter(
+        Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
+    )
+
+
+def seconds_until(moment, *, now=None) -> int | None:
+    if moment is None:
+        return None
+    now = now or timezone.now()
+    return max(int((moment - now).total_seconds()) + 1, 1)
+
+
+# Purges: a change to an alert or listing makes stale its place's fragment and the list page.
+
+
+def on_alert_changed(sender, instance, **kwargs):
+    purge_after_commit([*(f"traffic-{pk}" for pk in instance.place_ids), "traffic"])
+
+
+def on_listing_changed(sender, instance, **kwargs):
+    purge_after_commit([*(f"listings-{pk}" for pk in instance.place_ids), "listings"])
+
+
+def on_weather_changed(sender, instance, **kwargs):
+    purge_after_commit([f"weather-{instance.place_id}"])

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("components/<str:name>/", views.component_fragment, name="component_fragment"),
+    path("traffic/", views.traffic_page, name="traffic"),
+    path("listings/", views.listings_page, name="listings"),
+]

@@ -1,0 +1,82 @@
+import re
+import zoneinfo
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from delivery.cache import cache_publicly
+from places.models import Place
+
+from . import services
+from .forms import ListingFilterForm
+from .fragments import COMPONENTS, fragment_render
+from .models import ListingCategory
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,139}")
+
+
+@require_safe
+def component_fragment(request, name):
+    """One component for the place in ?location= (never a cookie): public and cacheable."""
+    slug = request.GET.get("location", "")
+    if name not in COMPONENTS or not SLUG.fullmatch(slug):
+        raise Http404("No such component or location")
+    place = Place.objects.filter(slug=slug).first()
+    if place is None:
+        raise Http404("No such location")
+    html, fragment = fragment_render(request, name, place)
+    response = HttpResponse(html)
+    response["X-Robots-Tag"] = "noindex"
+    return cache_publicly(response, keys=[*fragment.keys, "components"], max_age=fragment.max_age)
+
+
+@require_safe
+def traffic_page(request):
+    """Current traffic alerts, grouped by place (largest places first)."""
+    now = timezone.now()
+    by_place = {}
+    for alert in services.alerts_current(now=now).order_by(
+        "-place__population", "place__name", "-severity", "expires_at"
+    ):
+        by_place.setdefault(alert.place, []).append(alert)
+    response = render(request, "components/traffic_page.html", {"by_place": by_place.items()})
+    change = services.alerts_next_change(now=now)
+    return cache_publicly(
+        response, keys=["traffic"], max_age=services.seconds_until(change, now=now)
+    )
+
+
+@require_safe
+def listings_page(request):
+    """What's on: upcoming listings with place, category and day filters."""
+    form = ListingFilterForm(request.GET or None)
+    listings = services.listings_upcoming()
+    status = 200
+    if form.is_bound and not form.is_valid():
+        listings, status = listings.none(), 400
+    elif form.is_bound:
+        data = form.cleaned_data
+        if data["place"]:
+            listings = listings.filter(place=data["place"])
+        if data["category"]:
+            listings = listings.filter(category=data["category"])
+        if data["date"]:
+            tz = data["place"].tzinfo if data["place"] else zoneinfo.ZoneInfo(settings.TIME_ZONE)
+            listings = services.listings_on_day(listings, data["date"], tz)
+    listings = list(listings[: settings.HERALD_LISTINGS_PAGE_SIZE])
+    response = render(
+        request,
+        "components/listings_page.html",
+        {
+            "form": form,
+            "listings": listings,
+            "categories": ListingCategory.objects.all(),
+            "places": Place.objects.filter(listings__isnull=False).distinct().order_by("name"),
+        },
+        status=status,
+    )
+    first_end = min((listing.finishes_at for listing in listings), default=None)
+    return cache_publicly(response, keys=["listings"], max_age=services.seconds_until(first_end))

