@@ -1,0 +1,94 @@
+"""Location Settings as a reader uses them: choose places, see the components change, sign in
+and find the choices kept on every site."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.test_accounts import _join
+
+
+def _component(page, name):
+    return page.locator(f'#components [data-slot="{name}"] .component')
+
+
+def test_reader_picks_places_sees_components_change_and_keeps_them_on_sign_in(
+    page, herald_server, sport_url
+):
+    news = herald_server.url
+    page.goto(news + "/")
+    expect(_component(page, "weather")).to_have_attribute("data-location", "johannesburg")
+    expect(_component(page, "weather").get_by_role("heading")).to_contain_text("Johannesburg")
+
+    page.locator("#components").get_by_role("link", name="Choose your location").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Location Settings")
+    weather = page.get_by_label("Weather:")
+    weather.press_sequentially("Cape T", delay=30)
+    expect(page.locator("#place-suggestions option").first).to_have_attribute(
+        "value", "Cape Town, Western Cape"
+    )
+    weather.fill("Cape Town, Western Cape")
+    page.get_by_label("Traffic alerts:").fill("Atlantis-on-Sea")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.locator(".error")).to_contain_text("We don't know a place called")
+    expect(page.get_by_label("Weather:")).to_have_value("Cape Town, Western Cape")  # kept
+    page.get_by_label("Traffic alerts:").fill("Durban")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.locator(".messages")).to_contain_text("Your location settings are saved")
+
+    page.goto(news + "/")
+    expect(_component(page, "weather")).to_have_attribute("data-location", "cape-town")
+    expect(_component(page, "weather")).to_contain_text("°C")
+    expect(_component(page, "traffic")).to_have_attribute("data-location", "durban")
+    expect(_component(page, "traffic").get_by_role("heading")).to_contain_text("Durban")
+    expect(_component(page, "listings")).to_have_attribute("data-location", "johannesburg")
+
+    _join(page, herald_server, "ayanda@example.com", "ayanda_k", "Ayanda K")
+    page.goto(news + "/settings/locations/")
+    expect(page.locator(".help").first).to_contain_text("kept on your profile")
+    expect(page.get_by_label("Weather:")).to_have_value("Cape Town, Western Cape")
+    expect(page.get_by_label("Traffic alerts:")).to_have_value("Durban, KwaZulu-Natal")
+
+    # Another site of the network: the member signs in there too (each host keeps its own
+    # session cookie unless SESSION_COOKIE_DOMAIN joins them) and finds the same choices.
+    page.goto(sport_url + "/accounts/login/")
+    page.locator("input[name=login]").fill("ayanda@example.com")
+    page.locator("input[name=password]").fill("a-long-pass-phrase-42")
+    page.locator("form").get_by_role("button", name=re.compile("Sign In", re.I)).click()
+    page.goto(sport_url + "/")
+    expect(_component(page, "weather")).to_have_attribute("data-location", "cape-town")
+    expect(_component(page, "traffic")).to_have_attribute("data-location", "durban")
+
+
+def test_without_javascript_the_home_page_shows_the_site_default_and_a_link(browser, herald_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(herald_server.url + "/")
+    weather = _component(page, "weather")
+    expect(weather).to_have_attribute("data-location", "johannesburg")
+    expect(weather).to_contain_text(re.compile(r"°C|Forecast unavailable"))
+    expect(_component(page, "traffic")).to_be_visible()
+    page.get_by_role("link", name="Choose your location").click()
+    page.get_by_label("Listings:").fill("Durban")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.locator(".messages")).to_contain_text("saved")
+    expect(page.get_by_label("Listings:")).to_have_value("Durban, KwaZulu-Natal")
+    page.get_by_role("button", name="Reset to the site's default").click()
+    expect(page.get_by_label("Listings:")).to_have_value("")
+    context.close()
+
+
+def test_traffic_and_listings_pages(page, herald_server):
+    page.goto(herald_server.url + "/")
+    page.locator(".multimedia").get_by_role("link", name="Traffic alerts").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Traffic alerts")
+    expect(page.locator(".traffic-place").first).to_be_visible()
+    page.goto(herald_server.url + "/listings/")
+    page.get_by_label("Place").select_option(label="Durban, KwaZulu-Natal")
+    page.get_by_label("Category").select_option(label="Music")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(re.compile(r"place=durban&category=music"))
+    titles = page.locator(".listing__title")
+    expect(titles.first).to_contain_text("Durban")
+    for text in titles.all_inner_texts():
+        assert text.endswith(", Durban")
