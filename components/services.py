@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from delivery.purge import purge_after_commit
@@ -22,19 +22,14 @@ def alerts_current(*, now=None, place=None):
 def alerts_next_change(*, now=None, place=None):
     """When the list of current alerts next changes by itself (one ends or one starts)."""
     now = now or timezone.now()
-    alerts = (
-        TrafficAlert.objects.all() if place is None else TrafficAlert.objects.filter(place=place)
+    alerts = TrafficAlert.objects.all()
+    if place is not None:
+        alerts = alerts.filter(place=place)
+    moments = alerts.aggregate(
+        next_end=Min("expires_at", filter=Q(starts_at__lte=now, expires_at__gt=now)),
+        next_start=Min("starts_at", filter=Q(starts_at__gt=now)),
     )
-    ends = alerts.filter(starts_at__lte=now, expires_at__gt=now).order_by("expires_at")
-    starts = alerts.filter(starts_at__gt=now).order_by("starts_at")
-    times = [
-        t
-        for t in (
-            ends.values_list("expires_at", flat=True).first(),
-            starts.values_list("starts_at", flat=True).first(),
-        )
-        if t is not None
-    ]
+    times = [t for t in moments.values() if t is not None]
     return min(times) if times else None
 
 

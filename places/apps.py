@@ -16,3 +16,11 @@ class PlacesConfig(AppConfig):
         user_logged_in.connect(services.choices_merge_on_sign_in, weak=False)
         registry.register_exporter("location_settings", services.member_export)
         post_migrate.connect(services.gazetteer_load_if_empty, sender=self, weak=False)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import LocationSettings, Place
+
+        for model in (LocationSettings, Place):
+            post_save.connect(services.site_defaults_forget, sender=model, weak=False)
+            post_delete.connect(services.site_defaults_forget, sender=model, weak=False)

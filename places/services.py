@@ -5,6 +5,7 @@ import unicodedata
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -149,10 +150,31 @@ def place_find(text: str):
     return None, places_search(name)
 
 
+DEFAULT_PLACE_CACHE_SECONDS = 3600
+
+
 def site_default_place(site):
+    """The site's default place; cached, since every home and article page asks for it."""
     if site is None:
         return None
-    return LocationSettings.for_site(site).default_place
+    key = f"places:site-default:{site.pk}"
+    found = cache.get(key)
+    if found is None:
+        settings_row = (
+            LocationSettings.objects.select_related("default_place").filter(site=site).first()
+        )
+        found = (settings_row.default_place if settings_row else None) or "none"
+        cache.set(key, found, DEFAULT_PLACE_CACHE_SECONDS)
+    return None if found == "none" else found
+
+
+def site_defaults_forget(sender=None, **kwargs):
+    """Receiver: a site's location settings or a place changed."""
+    from wagtail.models import Site
+
+    cache.delete_many(
+        [f"places:site-default:{pk}" for pk in Site.objects.values_list("pk", flat=True)]
+    )
 
 
 # Choices: {component: Place}. Members keep them on their profile (LocationChoice rows);

@@ -165,8 +165,9 @@ def _queries_for(client, url):
     ("url", "expected"),
     [
         # base 4 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
-        # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1 = 21
-        ("/", 21),
+        # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1
+        # + the default place's components (weather 2, traffic 2, listings 1, local news 2) = 28
+        ("/", 28),
         # base 4 + routing 2 + subsections 1 + count 1 + articles 2 + header 2
         # + live notice 1 = 13
         ("/news/", 13),
