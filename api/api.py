@@ -17,7 +17,10 @@ from pydantic import BaseModel, Field, field_validator
 from taggit.models import Tag
 from wagtail.models import Site
 
+from components.models import ListingCategory
+from components.services import alerts_current, listings_upcoming
 from newsroom.models import ArticlePage, Author, SectionPage
+from places.models import Place
 
 from . import selectors
 from .schemas import (
@@ -26,20 +29,25 @@ from .schemas import (
     AuthorOut,
     Error,
     GalleryOut,
+    ListingOut,
     SectionOut,
     SiteOut,
     TagOut,
+    TrafficAlertOut,
 )
 from .serializers import (
     article_detail,
     article_summary,
     gallery,
+    listing,
     section,
     section_ids_by_path,
     site_out,
+    traffic_alert,
 )
 
 ISO_DATETIME = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+SLUG = r"^[A-Za-z0-9_-]+$"  # the document says so: other characters never name anything
 
 # Every operation may answer these; the OpenAPI document says so.
 ERRORS = {400: Error, 404: Error, 429: Error}
@@ -117,6 +125,14 @@ class AuthorPage_(PageOf):
     results: list[AuthorOut]
 
 
+class TrafficPage_(PageOf):
+    results: list[TrafficAlertOut]
+
+
+class ListingPage_(PageOf):
+    results: list[ListingOut]
+
+
 @api.get("/sites", response={200: list[SiteOut], **ERRORS}, summary="The sites of the network")
 def list_sites(request, response: HttpResponse):
     _cacheable(response)
@@ -137,7 +153,15 @@ class ArticleFilters(BaseModel):
     section: int | None = Field(
         None, ge=1, le=2**31 - 1, description="Section id (includes its sub-sections)"
     )
-    tag: str | None = Field(None, max_length=100, description="Tag slug, e.g. economy")
+    tag: str | None = Field(
+        None, max_length=100, pattern=SLUG, description="Tag slug, e.g. economy"
+    )
+    place: str | None = Field(
+        None,
+        max_length=140,
+        pattern=SLUG,
+        description="Place slug, e.g. cape-town (stories about it)",
+    )
     since: datetime | None = Field(None, description="Published at or after (ISO 8601)")
     until: datetime | None = Field(None, description="Published before (ISO 8601)")
 
@@ -179,11 +203,21 @@ def list_articles(
         )
     if filters.tag is not None:
         tag = Tag.objects.filter(slug=filters.tag).first()
-    if (filters.section is not None and section_page is None) or (filters.tag and tag is None):
+    place = Place.objects.filter(slug=filters.place).first() if filters.place else None
+    if (
+        (filters.section is not None and section_page is None)
+        or (filters.tag and tag is None)
+        or (filters.place and place is None)
+    ):
         items = []  # a well-formed filter that matches nothing: an empty list, not an error
     else:
         items = selectors.articles(
-            site=site, section=section_page, tag=tag, since=filters.since, until=filters.until
+            site=site,
+            section=section_page,
+            tag=tag,
+            place=place,
+            since=filters.since,
+            until=filters.until,
         )
     sections = section_ids_by_path()
     return _page(request, response, items, paging, lambda a: article_summary(a, request, sections))
@@ -236,3 +270,55 @@ def _author(author):
 def list_galleries(request, response: HttpResponse, paging: Query[Paging], site: int | None = None):
     items = selectors.galleries(site=_site(request, site))
     return _page(request, response, items, paging, lambda g: gallery(g, request))
+
+
+def _place_or_none(slug):
+    """The place of a filter; False when the slug names no place (the list is then empty)."""
+    if not slug:
+        return None
+    return Place.objects.filter(slug=slug[:140]).first() or False
+
+
+class PlaceFilter(BaseModel):
+    place: str | None = Field(
+        None, max_length=140, pattern=SLUG, description="Place slug, e.g. durban"
+    )
+
+
+class ListingFilters(PlaceFilter):
+    category: str | None = Field(
+        None, max_length=60, pattern=SLUG, description="Category slug, e.g. music"
+    )
+
+
+@api.get(
+    "/traffic",
+    response={200: TrafficPage_, **ERRORS},
+    summary="Current traffic alerts, most severe first",
+)
+def list_traffic_alerts(
+    request, response: HttpResponse, paging: Query[Paging], filters: Query[PlaceFilter]
+):
+    found = _place_or_none(filters.place)
+    items = [] if found is False else alerts_current(place=found)
+    return _page(request, response, items, paging, traffic_alert)
+
+
+@api.get(
+    "/listings",
+    response={200: ListingPage_, **ERRORS},
+    summary="Upcoming listings (what's on), soonest first",
+)
+def list_listings(
+    request, response: HttpResponse, paging: Query[Paging], filters: Query[ListingFilters]
+):
+    place, category = filters.place, filters.category
+    found = _place_or_none(place)
+    kind = ListingCategory.objects.filter(slug=category[:60]).first() if category else None
+    if found is False or (category and kind is None):
+        items = []
+    else:
+        items = listings_upcoming(place=found)
+        if kind is not None:
+            items = items.filter(category=kind)
+    return _page(request, response, items, paging, listing)

@@ -38,6 +38,16 @@ class PictureOut(Schema):
     credit: str = ""
 
 
+class PlaceOut(Schema):
+    slug: str
+    name: str
+    region: str
+    country: str
+    latitude: float
+    longitude: float
+    timezone: str
+
+
 class ArticleSummary(Schema):
     id: int
     site_id: int
@@ -51,6 +61,7 @@ class ArticleSummary(Schema):
     tags: list[TagOut]
     source: str
     dateline: str
+    place: PlaceOut | None
     picture: PictureOut | None
 
 
@@ -71,3 +82,28 @@ class GalleryOut(Schema):
 
 class Error(Schema):
     detail: str
+
+
+class TrafficAlertOut(Schema):
+    id: int
+    place: PlaceOut
+    road: str
+    kind: str
+    severity: int
+    severity_label: str
+    description: str
+    starts_at: datetime
+    expires_at: datetime
+    source: str
+
+
+class ListingOut(Schema):
+    id: int
+    title: str
+    category: str
+    venue: str
+    place: PlaceOut
+    starts_at: datetime
+    ends_at: datetime | None
+    link: str
+    description: str

@@ -13,17 +13,19 @@ def sections(*, site):
     return list(SectionPage.objects.live().descendant_of(site.root_page).order_by("path"))
 
 
-def articles(*, site, section=None, tag=None, since=None, until=None):
+def articles(*, site, section=None, tag=None, place=None, since=None, until=None):
     queryset = (
         ArticlePage.objects.live()
         .public()
         .descendant_of(section or site.root_page)
-        .select_related("lead_image")
+        .select_related("lead_image", "place")
         .prefetch_related(
             "lead_image__renditions", "tags", Prefetch("authors", queryset=Author.objects.all())
         )
         .order_by("-first_published_at", "-pk")
     )
+    if place is not None:
+        queryset = queryset.filter(place=place)
     if tag is not None:
         queryset = queryset.filter(tagged_items__tag=tag)
     if since is not None:

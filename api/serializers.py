@@ -62,6 +62,7 @@ def article_summary(article, request, sections):
         "tags": [{"name": t.name, "slug": t.slug} for t in article.tags.all()],
         "source": article.source,
         "dateline": article.dateline,
+        "place": place_out(article.place) if article.place_id else None,
         "picture": picture(article.lead_image, request, caption=article.lead_image_caption),
     }
 
@@ -86,4 +87,45 @@ def gallery(page, request):
             picture(item.image, request, caption=item.caption, credit=item.credit)
             for item in page.images.all()
         ],
+    }
+
+
+def place_out(place):
+    return {
+        "slug": place.slug,
+        "name": place.name,
+        "region": place.region,
+        "country": place.country,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "timezone": place.timezone,
+    }
+
+
+def traffic_alert(alert):
+    return {
+        "id": alert.pk,
+        "place": place_out(alert.place),
+        "road": alert.road,
+        "kind": alert.kind,
+        "severity": alert.severity,
+        "severity_label": alert.get_severity_display(),
+        "description": alert.description,
+        "starts_at": alert.starts_at,
+        "expires_at": alert.expires_at,
+        "source": alert.source,
+    }
+
+
+def listing(item):
+    return {
+        "id": item.pk,
+        "title": item.title,
+        "category": item.category.slug,
+        "venue": item.venue,
+        "place": place_out(item.place),
+        "starts_at": item.starts_at,
+        "ends_at": item.ends_at,
+        "link": item.link,
+        "description": item.description,
     }

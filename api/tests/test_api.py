@@ -128,3 +128,45 @@ def test_listed_articles_name_their_section(client):
     world = SectionPage.objects.get(slug="world")
     data = client.get(f"/api/v1/articles?section={world.pk}&page_size=5", **NEWS).json()
     assert data["results"] and {a["section_id"] for a in data["results"]} == {world.pk}
+
+
+def test_traffic_alerts_and_listings_are_in_the_api(client):
+    import datetime
+
+    from django.utils import timezone
+
+    from components.models import TrafficAlert
+    from places.models import Place
+
+    now = timezone.now()
+    TrafficAlert.objects.create(
+        place=Place.objects.get(slug="polokwane"),
+        road="N1 Polokwane ring road",
+        kind="roadworks",
+        severity=3,
+        description="Lane closures.",
+        starts_at=now - datetime.timedelta(hours=1),
+        expires_at=now + datetime.timedelta(hours=1),
+    )
+    data = client.get("/api/v1/traffic?place=polokwane", HTTP_HOST="localhost").json()
+    assert data["count"] == 1
+    alert = data["results"][0]
+    assert (alert["road"], alert["severity_label"]) == ("N1 Polokwane ring road", "Major")
+    assert alert["place"]["slug"] == "polokwane" and alert["place"]["region"] == "Limpopo"
+    assert client.get("/api/v1/traffic?place=nowhere-at-all").json()["count"] == 0
+    listings = client.get("/api/v1/listings?place=durban&category=music").json()
+    assert listings["count"] >= 1
+    assert {item["category"] for item in listings["results"]} == {"music"}
+    assert {item["place"]["slug"] for item in listings["results"]} == {"durban"}
+
+
+def test_articles_filter_by_place(client):
+    from newsroom.models import ArticlePage
+    from places.models import Place
+
+    article = ArticlePage.objects.live().filter(url_path__startswith="/localhost/").first()
+    ArticlePage.objects.filter(place__slug="kimberley").update(place=None)
+    ArticlePage.objects.filter(pk=article.pk).update(place=Place.objects.get(slug="kimberley"))
+    data = client.get("/api/v1/articles?place=kimberley", HTTP_HOST="localhost").json()
+    assert [item["id"] for item in data["results"]] == [article.pk]
+    assert data["results"][0]["place"]["name"] == "Kimberley"

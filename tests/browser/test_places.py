@@ -92,3 +92,45 @@ def test_traffic_and_listings_pages(page, herald_server):
     expect(titles.first).to_contain_text("Durban")
     for text in titles.all_inner_texts():
         assert text.endswith(", Durban")
+
+
+def test_an_editor_posts_a_traffic_alert_that_readers_see_at_once(browser, herald_server):
+    import datetime
+
+    from tests.browser.conftest import admin_sign_in
+
+    context = browser.new_context()
+    desk = context.new_page()
+    admin_sign_in(desk, herald_server)
+    reader = browser.new_page()
+    reader.goto(herald_server.url + "/components/traffic/?location=bloemfontein")
+    expect(reader.locator(".component")).to_be_visible()  # now in the page cache
+
+    desk.goto(herald_server.url + "/admin/snippets/components/trafficalert/add/")
+    desk.get_by_role("button", name=re.compile("Choose place", re.I)).click()  # the chooser
+    modal = desk.locator(".modal-dialog")
+    modal.get_by_role("textbox", name=re.compile("Search", re.I)).fill("Bloemfontein")
+    modal.get_by_role("link", name="Bloemfontein, Free State").click()
+    expect(desk.locator("#panel-place-section")).to_contain_text("Bloemfontein, Free State")
+    desk.locator("#id_road").fill("N8 at Naval Hill")
+    desk.locator("#id_kind").select_option(label="Road closure")
+    desk.locator("#id_severity").select_option(label="Severe")
+    desk.locator("#id_description").fill("Closed for the city marathon until noon.")
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+
+    later = datetime.datetime.now(ZoneInfo(settings.TIME_ZONE)) + datetime.timedelta(hours=6)
+    desk.locator("#id_expires_at").fill(later.strftime("%Y-%m-%d %H:%M"))
+    desk.get_by_role("button", name="Save").click()
+    expect(desk.locator(".messages")).to_contain_text("created")
+
+    # A new reader (browsers may keep a fragment for max-age, 60 s): the server's caches were
+    # purged, so the new alert is there at once, first as the most severe.
+    reader = browser.new_page()
+    reader.goto(herald_server.url + "/components/traffic/?location=bloemfontein")
+    expect(reader.locator(".traffic-alert").first).to_contain_text("N8 at Naval Hill")
+    reader.goto(herald_server.url + "/traffic/")
+    expect(reader.locator("#traffic-bloemfontein")).to_have_text("Bloemfontein, Free State")
+    expect(reader.locator("main")).to_contain_text("Closed for the city marathon")
+    context.close()
