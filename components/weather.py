@@ -21,7 +21,8 @@ from .models import Condition, DailyForecast, WeatherReport
 logger = logging.getLogger(__name__)
 
 OUTLOOK_DAYS = 5
-ICONS = {0: "☀", 1: "🌤", 2: "⛅", 3: "☁", 45: "🌫", 51: "🌦", 61: "🌧", 65: "🌧", 71: "❄", 80: "🌦"}
+# Symbols every common font has (DejaVu included), so no reader sees an empty box.
+ICONS = {0: "☀", 1: "☀", 2: "☁", 3: "☁", 45: "≈", 51: "☂", 61: "☔", 65: "☔", 71: "❄", 80: "☂"}
 
 
 def condition_label(code: int) -> str:
@@ -32,7 +33,7 @@ def condition_label(code: int) -> str:
 
 def condition_icon(code: int) -> str:
     named = [c for c in ICONS if c <= code]
-    return ICONS[max(named)] if named and code < 95 else "⛈"
+    return ICONS[max(named)] if named and code < 95 else "⚡"
 
 
 @dataclass(frozen=True)
