@@ -232,7 +232,11 @@ def get_article(request, response: HttpResponse, article_id: int):
     if not 0 < article_id < 2**31:
         raise Http404
     article = get_object_or_404(
-        ArticlePage.objects.live().public().prefetch_related("tags", "authors"), pk=article_id
+        ArticlePage.objects.live()
+        .public()
+        .select_related("place")
+        .prefetch_related("tags", "authors"),
+        pk=article_id,
     )
     if article.get_url_parts(request) is None:
         raise Http404  # not under any site of the network yet

@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("api.urls")),
     path("", include("places.urls")),
     path("", include("components.urls")),
+    path("", include("notifications.urls")),
+    path("", include("comments.urls")),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -197,6 +197,7 @@ class ArticlePage(CacheablePageMixin, Page):
     )
 
     announce_live = True  # publishing one tells open home and section pages
+    accepts_comments = True  # the comments app serves a thread for it
 
     content_panels = [
         *Page.content_panels,

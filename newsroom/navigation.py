@@ -52,3 +52,12 @@ sidebar_includes = []
 def register_sidebar_include(template_name):
     if template_name not in sidebar_includes:
         sidebar_includes.append(template_name)
+
+
+# Templates other apps add under an article (the comments), with ``page`` in their context.
+article_includes = []
+
+
+def register_article_include(template_name):
+    if template_name not in article_includes:
+        article_includes.append(template_name)

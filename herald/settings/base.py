@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "wire",
     "places",
     "components",
+    "notifications",
+    "comments",
     "delivery",
     "health",
     "worker",
@@ -260,7 +262,7 @@ HERALD_PAGE_CACHE_LOCK_SECONDS = env_int("HERALD_PAGE_CACHE_LOCK_SECONDS", 30)
 HERALD_PAGE_CACHE_QUERY_PARAMS = frozenset(
     env_list(
         "HERALD_PAGE_CACHE_QUERY_PARAMS",
-        "page,q,section,start,end,type,location,place,category,date",
+        "page,q,section,start,end,type,location,place,category,date,ids,order,reply",
     )
 )
 HERALD_PAGE_CACHE_SKIP_PATHS = (
@@ -405,3 +407,29 @@ HERALD_LOCAL_NEWS_MIN = env_int("HERALD_LOCAL_NEWS_MIN", 3)
 HERALD_COMPONENT_MAX_AGE = env_int("HERALD_COMPONENT_MAX_AGE", 300)
 # How many listings /listings/ shows at most.
 HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 100)
+
+# Comments (docs/comments.md). Moderators edit the word lists, the toxicity threshold and the
+# network-wide pre-moderation switch in the admin (Settings → Comment policy).
+HERALD_COMMENT_MAX_LENGTH = env_int("HERALD_COMMENT_MAX_LENGTH", 3000)
+HERALD_COMMENT_EDIT_MINUTES = env_int("HERALD_COMMENT_EDIT_MINUTES", 5)
+HERALD_COMMENTS_CLOSE_AFTER_DAYS = env_int("HERALD_COMMENTS_CLOSE_AFTER_DAYS", 30)
+HERALD_COMMENTS_PER_PAGE = env_int("HERALD_COMMENTS_PER_PAGE", 20)
+HERALD_COMMENT_INTERVAL = env_int("HERALD_COMMENT_INTERVAL", 3)
+HERALD_COMMENT_HOURLY = env_int("HERALD_COMMENT_HOURLY", 30)
+HERALD_COMMENT_REPEAT_HOURS = env_int("HERALD_COMMENT_REPEAT_HOURS", 24)
+HERALD_COMMENT_MAX_LINKS = env_int("HERALD_COMMENT_MAX_LINKS", 2)
+HERALD_COMMENT_NEW_MEMBER_HOLDS = env_int("HERALD_COMMENT_NEW_MEMBER_HOLDS", 1)
+HERALD_COMMENT_REPUTATION_WINDOW = env_int("HERALD_COMMENT_REPUTATION_WINDOW", 10)
+HERALD_COMMENT_REPUTATION_MINIMUM = env_int("HERALD_COMMENT_REPUTATION_MINIMUM", 4)
+HERALD_COMMENT_REPUTATION_RATE = env_int("HERALD_COMMENT_REPUTATION_PERCENT", 50) / 100
+HERALD_COMMENT_REPORTS_TO_HIDE = env_int("HERALD_COMMENT_REPORTS_TO_HIDE", 3)
+# Hosted scorers, used only when their keys are set (the offline model is always there).
+HERALD_PERSPECTIVE_API_KEY = env_str("HERALD_PERSPECTIVE_API_KEY")
+HERALD_PERSPECTIVE_URL = env_str(
+    "HERALD_PERSPECTIVE_URL",
+    "https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze",
+)
+HERALD_AKISMET_KEY = env_str("HERALD_AKISMET_KEY")
+HERALD_AKISMET_SITE = env_str("HERALD_AKISMET_SITE", "http://localhost/")
+HERALD_AKISMET_URL = env_str("HERALD_AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
+HERALD_COMMENT_SCORER_TIMEOUT = env_int("HERALD_COMMENT_SCORER_TIMEOUT_MS", 2000) / 1000

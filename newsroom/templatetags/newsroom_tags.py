@@ -32,6 +32,13 @@ def sidebar_includes():
 
 
 @register.simple_tag
+def article_includes():
+    from newsroom.navigation import article_includes as registered
+
+    return list(registered)
+
+
+@register.simple_tag
 def highlighted(text, terms):
     from newsroom.search import highlight
 

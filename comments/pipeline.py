@@ -1,0 +1,244 @@
+"""The moderation pipeline: small checks, run in order, that publish, hold or reject a comment.
+
+Each check returns None (nothing to say) or a ``Verdict``. The first rejection ends the run; a
+hold is recorded and the later checks still run, so moderators see every reason.
+"""
+
+import hashlib
+import re
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from accounts.selectors import suspension_active
+
+from . import toxicity, words
+from .models import Comment, CommentPolicy, ThreadSettings
+
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    body: str
+    member: object
+    page: object
+    ip: str = ""
+    editing: Comment | None = None
+    now: object = field(default_factory=timezone.now)
+    toxicity: float | None = None
+
+
+@dataclass
+class Verdict:
+    check: str
+    outcome: str  # "hold" or "reject"
+    reason: str
+    score: float | None = None
+    retry_after: int | None = None
+
+    def as_record(self):
+        record = {"check": self.check, "outcome": self.outcome, "reason": self.reason}
+        if self.score is not None:
+            record["score"] = round(self.score, 4)
+        return record
+
+
+@dataclass
+class Result:
+    verdicts: list[Verdict]
+    toxicity: float | None = None
+
+    @property
+    def rejection(self):
+        return next((v for v in self.verdicts if v.outcome == "reject"), None)
+
+    @property
+    def status(self):
+        if self.rejection:
+            return Comment.Status.REJECTED
+        if any(v.outcome == "hold" for v in self.verdicts):
+            return Comment.Status.HELD
+        return Comment.Status.PUBLISHED
+
+
+def length(draft, policy):
+    size = len(draft.body.strip())
+    limit = settings.HERALD_COMMENT_MAX_LENGTH
+    if not 1 <= size <= limit:
+        return Verdict("length", "reject", f"Write between 1 and {limit:,} characters.")
+
+
+def thread_closed(draft, policy):
+    if thread_is_closed(draft.page, now=draft.now):
+        return Verdict("thread_closed", "reject", "Comments on this story are closed.")
+
+
+def member_suspended(draft, policy):
+    suspension = suspension_active(draft.member, now=draft.now)
+    if suspension:
+        return Verdict(
+            "member_suspended",
+            "reject",
+            f"You are suspended {suspension.until_text}: {suspension.reason}",
+        )
+
+
+def rate_limit(draft, policy):
+    if draft.editing:
+        return None
+    now = time.time()
+    waits = []
+    for who in _rate_subjects(draft):
+        last = cache.get(f"comments:last:{who}")
+        if last and now - last < settings.HERALD_COMMENT_INTERVAL:
+            waits.append(int(settings.HERALD_COMMENT_INTERVAL - (now - last)) + 1)
+        hour = int(now // 3600)
+        if cache.get(f"comments:hour:{who}:{hour}", 0) >= settings.HERALD_COMMENT_HOURLY:
+            waits.append(int(3600 - now % 3600) + 1)
+    if waits:
+        wait = max(waits)
+        return Verdict(
+            "rate_limit",
+            "reject",
+            f"You are commenting too fast. Please wait {wait} seconds.",
+            retry_after=wait,
+        )
+
+
+def rate_limit_count(draft):
+    """Count a posted comment against its author's and address's limits."""
+    now = time.time()
+    hour = int(now // 3600)
+    for who in _rate_subjects(draft):
+        cache.set(f"comments:last:{who}", now, settings.HERALD_COMMENT_INTERVAL + 1)
+        key = f"comments:hour:{who}:{hour}"
+        if not cache.add(key, 1, 3700):
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, 3700)
+
+
+def _rate_subjects(draft):
+    subjects = [f"member-{draft.member.pk}"]
+    if draft.ip:
+        subjects.append("ip-" + hashlib.sha256(draft.ip.encode()).hexdigest()[:24])
+    return subjects
+
+
+def repeat(draft, policy):
+    since = draft.now - timezone.timedelta(hours=settings.HERALD_COMMENT_REPEAT_HOURS)
+    recent = Comment.objects.filter(author=draft.member, created_at__gte=since).exclude(
+        status=Comment.Status.DELETED
+    )
+    if draft.editing:
+        recent = recent.exclude(pk=draft.editing.pk)
+    mine = words.tokens(draft.body)
+    for body in recent.values_list("body", flat=True)[:50]:
+        if words.tokens(body) == mine:
+            return Verdict("repeat", "reject", "You posted this comment already.")
+
+
+def banned_words(draft, policy):
+    found = words.matches(draft.body, words.phrases(policy.banned_words))
+    if found:
+        return Verdict(
+            "banned_words", "reject", "Your comment contains words that are not allowed here."
+        )
+
+
+def suspect_words(draft, policy):
+    found = words.matches(draft.body, words.phrases(policy.suspect_words))
+    if found:
+        return Verdict("suspect_words", "hold", f"Suspect words: {', '.join(found)}")
+
+
+def links(draft, policy):
+    count = len(URL.findall(draft.body))
+    if count > settings.HERALD_COMMENT_MAX_LINKS:
+        return Verdict("links", "hold", f"{count} links")
+
+
+def toxic(draft, policy):
+    value, source = toxicity.score(draft.body, ip=draft.ip)
+    draft.toxicity = value
+    if value >= policy.toxicity_threshold:
+        return Verdict("toxicity", "hold", f"Toxicity {value:.2f} ({source})", score=value)
+
+
+def new_member(draft, policy):
+    needed = settings.HERALD_COMMENT_NEW_MEMBER_HOLDS
+    if draft.editing or needed <= 0:
+        return None
+    published = Comment.objects.filter(author=draft.member, status=Comment.Status.PUBLISHED)
+    if published.count() < needed:
+        return Verdict("new_member", "hold", "A new member's first comments are reviewed.")
+
+
+def reputation(draft, policy):
+    window = settings.HERALD_COMMENT_REPUTATION_WINDOW
+    recent = list(
+        Comment.objects.filter(
+            author=draft.member,
+            status__in=[Comment.Status.PUBLISHED, Comment.Status.REJECTED],
+        )
+        .order_by("-created_at")
+        .values_list("status", flat=True)[:window]
+    )
+    if len(recent) < settings.HERALD_COMMENT_REPUTATION_MINIMUM:
+        return None
+    rate = recent.count(Comment.Status.REJECTED) / len(recent)
+    if rate >= settings.HERALD_COMMENT_REPUTATION_RATE:
+        return Verdict("reputation", "hold", f"{rate:.0%} of recent comments rejected")
+
+
+def premoderation(draft, policy):
+    if policy.premoderate_all:
+        return Verdict("premoderation", "hold", "Every comment is reviewed at the moment.")
+    pages = [draft.page.pk, *draft.page.get_ancestors().values_list("pk", flat=True)]
+    if ThreadSettings.objects.filter(page_id__in=pages, premoderated=True).exists():
+        return Verdict("premoderation", "hold", "Comments here are reviewed before they appear.")
+
+
+CHECKS = [
+    length,
+    thread_closed,
+    member_suspended,
+    rate_limit,
+    repeat,
+    banned_words,
+    suspect_words,
+    links,
+    toxic,
+    new_member,
+    reputation,
+    premoderation,
+]
+
+
+def thread_is_closed(page, *, now=None):
+    now = now or timezone.now()
+    days = settings.HERALD_COMMENTS_CLOSE_AFTER_DAYS
+    published = page.first_published_at
+    if days and published and now - published > timezone.timedelta(days=days):
+        return True
+    pages = [page.pk, *page.get_ancestors().values_list("pk", flat=True)]
+    return ThreadSettings.objects.filter(page_id__in=pages, closed=True).exists()
+
+
+def run(draft: Draft, *, checks=None) -> Result:
+    policy = CommentPolicy.load()
+    draft.toxicity = None
+    verdicts = []
+    for check in checks or CHECKS:
+        verdict = check(draft, policy)
+        if verdict is None:
+            continue
+        verdicts.append(verdict)
+        if verdict.outcome == "reject":
+            break
+    return Result(verdicts=verdicts, toxicity=draft.toxicity)

@@ -1,0 +1,265 @@
+"""Members post, reply, edit and delete; readers report and respect; the thread fragment stays
+public and is purged when it changes."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from comments.models import Comment, CommentPolicy, Report, ThreadSettings
+from notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+NEWS = {"HTTP_HOST": "localhost"}
+
+
+def signed_in(member):
+    client = Client(**NEWS)
+    client.force_login(member)
+    return client
+
+
+def post(client, article, body, **extra):
+    return client.post(f"/comments/{article.pk}/post/", {"body": body, **extra})
+
+
+def test_a_member_posts_and_it_appears_in_the_public_thread(member, article):
+    response = post(
+        signed_in(member), article, "Well reported. <b>Thanks</b> https://example.org/x"
+    )
+    comment = Comment.objects.get(author=member)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#comment-{comment.pk}")
+    thread = Client().get(f"/comments/thread/{article.pk}/", **NEWS)
+    html = thread.content.decode()
+    assert "public" in thread["Cache-Control"]
+    assert f"thread-{article.pk}" in thread["Surrogate-Key"].split()
+    assert "&lt;b&gt;Thanks&lt;/b&gt;" in html and "<b>Thanks" not in html
+    assert '<a href="https://example.org/x" rel="nofollow ugc noopener">' in html
+    assert "1 comment" in html and "Nandi" in html
+
+
+def test_replies_are_one_level_deep_and_notify_the_parents_author(member, make_member, article):
+    other = make_member("bongani")
+    top = Comment.objects.create(page=article, author=other, body="Top-level")
+    reply = Comment.objects.create(page=article, author=other, body="Reply", parent=top)
+    post(signed_in(member), article, "Replying to the reply", parent=reply.pk)
+    mine = Comment.objects.get(author=member)
+    assert mine.parent == top  # attached to the top-level comment
+    notice = Notification.objects.get(member=other)
+    assert "Nandi replied to your comment" in notice.text
+    assert notice.url.endswith(f"#comment-{mine.pk}")
+
+
+def test_a_refused_comment_keeps_the_text_and_says_why(member, article):
+    policy = CommentPolicy.load()
+    policy.banned_words = "scumbag"
+    policy.save()
+    response = post(signed_in(member), article, "You absolute scumbag, and more words I typed")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "contains words that are not allowed here" in html
+    assert "You absolute scumbag, and more words I typed</textarea>" in html
+    assert not Comment.objects.filter(author=member).exists()
+
+
+def test_too_fast_is_a_429_with_retry_after_and_the_text_kept(member, article):
+    client = signed_in(member)
+    assert post(client, article, "First thought").status_code == 302
+    response = post(client, article, "Second thought, quickly")
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 4
+    assert "Second thought, quickly</textarea>" in response.content.decode()
+
+
+def test_held_comments_are_not_public_and_their_author_sees_why(member, article, settings):
+    settings.HERALD_COMMENT_NEW_MEMBER_HOLDS = 1
+    client = signed_in(member)
+    post(client, article, "My very first comment")
+    comment = Comment.objects.get(author=member)
+    assert comment.status == "held"
+    assert comment.checks == [
+        {
+            "check": "new_member",
+            "outcome": "hold",
+            "reason": "A new member's first comments are reviewed.",
+        }
+    ]
+    assert (
+        "My very first"
+        not in Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
+    )
+    form = client.get(f"/comments/form/{article.pk}/")
+    assert "no-store" in form["Cache-Control"]
+    text = form.content.decode()
+    assert "Held for review" in text and "Awaiting review by a moderator." in text
+
+
+@pytest.mark.parametrize("kind", ["missing", "unpublished", "closed"])
+def test_posting_to_a_missing_unpublished_or_closed_thread(member, article, kind):
+    client = signed_in(member)
+    if kind == "missing":
+        assert post(client, type("P", (), {"pk": 999999})(), "Hello").status_code == 404
+        return
+    if kind == "unpublished":
+        article.unpublish()
+        assert post(client, article, "Hello").status_code == 404
+        return
+    ThreadSettings.objects.create(page=article, closed=True)
+    response = post(client, article, "Hello there")
+    assert response.status_code == 400
+    assert "Comments on this story are closed." in response.content.decode()
+
+
+def test_csrf_is_enforced(member, article):
+    client = Client(enforce_csrf_checks=True, **NEWS)
+    client.force_login(member)
+    assert post(client, article, "No token").status_code == 403
+    assert not Comment.objects.filter(author=member).exists()
+
+
+def test_anonymous_readers_are_sent_to_sign_in(article):
+    response = Client(**NEWS).post(f"/comments/{article.pk}/post/", {"body": "hi"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_editing_within_the_window_marks_it_edited(member, article, settings):
+    client = signed_in(member)
+    post(client, article, "Frist!")
+    comment = Comment.objects.get(author=member)
+    response = client.post(f"/comments/edit/{comment.pk}/", {"body": "First!"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.body == "First!" and comment.edited_at is not None
+    thread = Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
+    assert "edited" in thread
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.now()
+        - datetime.timedelta(minutes=settings.HERALD_COMMENT_EDIT_MINUTES + 1)
+    )
+    late = client.post(f"/comments/edit/{comment.pk}/", {"body": "Too late"})
+    assert late.status_code == 400 and "can be edited for 5 minutes" in late.content.decode()
+
+
+def test_members_delete_their_own_comments_only(member, make_member, article):
+    mine = Comment.objects.create(page=article, author=member, body="Mine")
+    theirs = Comment.objects.create(page=article, author=make_member(), body="Theirs")
+    client = signed_in(member)
+    assert client.post(f"/comments/delete/{theirs.pk}/").status_code == 404
+    assert client.post(f"/comments/delete/{mine.pk}/").status_code == 302
+    mine.refresh_from_db()
+    assert mine.status == "deleted" and mine.body == ""
+
+
+def test_reports_from_k_members_hide_a_comment(member, make_member, article, settings):
+    settings.HERALD_COMMENT_REPORTS_TO_HIDE = 2
+    comment = Comment.objects.create(page=article, author=member, body="Contested")
+    first, second = make_member(), make_member()
+    signed_in(first).post(f"/comments/report/{comment.pk}/", {"reason": "abusive"})
+    signed_in(first).post(f"/comments/report/{comment.pk}/", {"reason": "spam"})  # once each
+    comment.refresh_from_db()
+    assert comment.report_count == 1 and comment.status == "published"
+    signed_in(second).post(f"/comments/report/{comment.pk}/", {"reason": "other", "text": "Rude"})
+    comment.refresh_from_db()
+    assert comment.status == "held" and "reports" in comment.reason
+    assert Report.objects.filter(comment=comment).count() == 2
+    own = signed_in(member).post(f"/comments/report/{comment.pk}/", {"reason": "spam"})
+    assert own.status_code == 404  # hidden now; and nobody may report their own
+
+
+def test_respect_toggles_and_counts(member, make_member, article):
+    comment = Comment.objects.create(page=article, author=make_member(), body="Good point")
+    client = signed_in(member)
+    answer = client.post(f"/comments/respect/{comment.pk}/", HTTP_ACCEPT="application/json")
+    assert answer.json() == {"respected": True, "count": 1}
+    answer = client.post(f"/comments/respect/{comment.pk}/", HTTP_ACCEPT="application/json")
+    assert answer.json() == {"respected": False, "count": 0}
+
+
+def test_the_thread_fragment_is_purged_when_the_thread_changes(
+    member, article, django_capture_on_commit_callbacks
+):
+    reader = Client(**NEWS)
+    assert reader.get(f"/comments/thread/{article.pk}/")["X-Herald-Cache"] == "MISS"
+    assert reader.get(f"/comments/thread/{article.pk}/")["X-Herald-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        post(signed_in(member), article, "Fresh comment")
+    again = reader.get(f"/comments/thread/{article.pk}/")
+    assert again["X-Herald-Cache"] == "MISS" and "Fresh comment" in again.content.decode()
+
+
+def test_featured_comments_come_first_and_threads_sort_both_ways(member, article):
+    now = timezone.now()
+    for n in range(3):
+        Comment.objects.create(
+            page=article,
+            author=member,
+            body=f"Comment {n}",
+            created_at=now + datetime.timedelta(minutes=n),
+        )
+    Comment.objects.filter(body="Comment 1").update(featured=True)
+    html = Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
+    assert html.index("Comment 1") < html.index("Comment 0") < html.index("Comment 2")
+    assert "Featured" in html
+    newest = Client().get(f"/comments/thread/{article.pk}/?order=newest", **NEWS).content.decode()
+    assert newest.index("Comment 2") < newest.index("Comment 0")
+
+
+def test_a_5000_comment_threads_first_page_costs_a_constant_number_of_queries(
+    member, make_member, article, settings
+):
+    settings.HERALD_PAGE_CACHE = False
+    other = make_member()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = Client().get(f"/comments/thread/{article.pk}/", **NEWS)
+        assert response.status_code == 200
+        return len(captured)
+
+    Comment.objects.create(page=article, author=member, body="Only one")
+    few = queries()
+    now = timezone.now()
+    tops = Comment.objects.bulk_create(
+        Comment(
+            page=article, author=member if n % 2 else other, body=f"Comment {n}", created_at=now
+        )
+        for n in range(4000)
+    )
+    Comment.objects.bulk_create(
+        Comment(
+            page=article,
+            author=other,
+            body="Reply",
+            parent_id=tops[n % 20].pk
+            or Comment.objects.filter(body=f"Comment {n % 20}").first().pk,
+            created_at=now,
+        )
+        for n in range(1000)
+    )
+    many = queries()
+    assert few == many <= 8
+
+
+def test_comment_counts_for_a_list_in_one_query(member, article, django_assert_num_queries):
+    Comment.objects.create(page=article, author=member, body="One")
+    Comment.objects.create(page=article, author=member, body="Held", status="held")
+    client = Client(**NEWS)
+    response = client.get(f"/comments/counts/?ids={article.pk},999999")
+    assert response.json() == {"counts": {str(article.pk): 1, "999999": 0}}
+    assert "public" in response["Cache-Control"]
+    assert client.get("/comments/counts/?ids=1;DROP").status_code == 400
+
+
+def test_the_article_page_is_the_same_for_everyone_and_links_the_comments(member, article):
+    url = article.url_path[len("/localhost") :]
+    anonymous = Client(**NEWS).get(url)
+    signed = signed_in(member).get(url)
+    html = anonymous.content.decode()
+    assert f'aria-labelledby="comments-heading" data-page-id="{article.pk}"' in html
+    assert f'href="/comments/{article.pk}/"' in html
+    assert signed.content == anonymous.content

@@ -1,0 +1,59 @@
+import logging
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from .models import EmailPreference, Notification
+
+logger = logging.getLogger(__name__)
+
+
+def notify(member, text: str, url: str = ""):
+    """Tell ``member`` on the site, and by e-mail (after the commit) if they opted in.
+
+    ``url`` should be absolute (the thing may live on another site of the network).
+    """
+    if member is None or not member.is_active:
+        return None
+    notification = Notification.objects.create(member=member, text=text[:300], url=url)
+    if EmailPreference.objects.filter(member=member, enabled=True).exists():
+        transaction.on_commit(lambda: _mail(member.email, text, url))
+    return notification
+
+
+def _mail(address, text, url):
+    link = f"\n\n{url}" if url.startswith("http") else ""
+    try:
+        send_mail(
+            subject=text[:120],
+            message=f"{text}{link}\n\nYou get these e-mails because you asked for them; turn "
+            "them off under Notifications in your account.",
+            from_email=None,
+            recipient_list=[address],
+        )
+    except OSError:
+        logger.exception("Could not send a notification e-mail")
+
+
+def unread_count(member) -> int:
+    return Notification.objects.filter(member=member, read_at__isnull=True).count()
+
+
+def mark_all_read(member):
+    Notification.objects.filter(member=member, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def email_set(member, enabled: bool):
+    EmailPreference.objects.update_or_create(member=member, defaults={"enabled": enabled})
+
+
+def email_enabled(member) -> bool:
+    return EmailPreference.objects.filter(member=member, enabled=True).exists()
+
+
+def member_export(member):
+    return [
+        {"text": n.text, "url": n.url, "created_at": n.created_at.isoformat()}
+        for n in Notification.objects.filter(member=member)[:1000]
+    ]
