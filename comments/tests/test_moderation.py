@@ -1,0 +1,182 @@
+"""The moderation desk: queues with context, decisions in bulk, each recorded and told."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from accounts.selectors import suspension_active
+from comments import toxicity
+from comments.models import Comment, Decision
+from notifications.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_superuser("desk@example.com", "long-pass-phrase-1")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+def held(article, author, body):
+    return Comment.objects.create(
+        page=article,
+        author=author,
+        body=body,
+        status="held",
+        checks=[{"check": "links", "outcome": "hold", "reason": "3 links"}],
+    )
+
+
+def test_the_pending_queue_shows_context_oldest_first(moderator, member, article):
+    parent = Comment.objects.create(page=article, author=member, body="The parent comment")
+    first = held(article, member, "First held")
+    held(article, member, "Second held")
+    Comment.objects.filter(pk=first.pk).update(parent=parent)
+    html = moderator.get("/admin/comments/?queue=pending").content.decode()
+    assert html.index("First held") < html.index("Second held")
+    assert "In reply to Nandi: “The parent comment”" in html
+    assert "Author's history: 1 published, 2 held, 0 rejected" in html
+    assert "links → hold (3 links)" in html
+    assert article.title in html
+
+
+def test_approve_in_bulk_publishes_records_and_tells_the_authors(moderator, member, article):
+    comments = [held(article, member, f"Held {n}") for n in range(3)]
+    response = moderator.post(
+        "/admin/comments/?queue=pending",
+        {"ids": [c.pk for c in comments], "action": "approve", "reason": ""},
+    )
+    assert response.status_code == 302
+    assert set(
+        Comment.objects.filter(pk__in=[c.pk for c in comments]).values_list("status", flat=True)
+    ) == {"published"}
+    decisions = Decision.objects.filter(comment__in=comments)
+    assert decisions.count() == 3
+    assert {(d.action, d.moderator_id) for d in decisions} == {("approve", moderator.user.pk)}
+    assert Notification.objects.filter(member=member, text__contains="was approved").count() == 3
+
+
+def test_rejecting_needs_a_reason_which_the_member_sees(moderator, member, article):
+    comment = held(article, member, "Borderline")
+    moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "reject", "reason": ""})
+    comment.refresh_from_db()
+    assert comment.status == "held"  # refused without a reason
+    moderator.post(
+        "/admin/comments/", {"ids": [comment.pk], "action": "reject", "reason": "Off-topic"}
+    )
+    comment.refresh_from_db()
+    assert (comment.status, comment.reason) == ("rejected", "Off-topic")
+    assert Decision.objects.get(comment=comment).reason == "Off-topic"
+    member_view = Client(HTTP_HOST="localhost")
+    member_view.force_login(member)
+    form = member_view.get(f"/comments/form/{article.pk}/").content.decode()
+    assert "Rejected" in form and "Off-topic" in form
+    assert Notification.objects.get(member=member).text.endswith("rejected: Off-topic")
+
+
+def test_feature_and_suspend(moderator, member, article):
+    comment = Comment.objects.create(page=article, author=member, body="Insightful")
+    moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "feature"})
+    comment.refresh_from_db()
+    assert comment.featured
+    featured = moderator.get("/admin/comments/?queue=featured").content.decode()
+    assert f'id="desk-comment-{comment.pk}"' in featured
+    moderator.post(
+        "/admin/comments/",
+        {"ids": [comment.pk], "action": "suspend", "reason": "Spamming", "suspend_for": "7"},
+    )
+    suspension = suspension_active(member)
+    assert suspension.reason == "Spamming" and suspension.until is not None
+    assert Decision.objects.filter(comment=comment, action="suspend").exists()
+
+
+def test_reported_queue_lists_reports_most_reported_first(moderator, member, make_member, article):
+    quiet = Comment.objects.create(page=article, author=member, body="Quiet", report_count=1)
+    loud = Comment.objects.create(page=article, author=member, body="Loud", report_count=3)
+    html = moderator.get("/admin/comments/?queue=reported").content.decode()
+    assert html.index(f"desk-comment-{loud.pk}") < html.index(f"desk-comment-{quiet.pk}")
+
+
+def test_only_moderators_may_use_the_desk(django_user_model):
+    editor = django_user_model.objects.create_user("ed@example.com", "long-pass-phrase-1")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(editor)
+    assert client.get("/admin/comments/").status_code in (302, 403)
+
+
+class FakeScorer(BaseHTTPRequestHandler):
+    mode = "good"
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if self.mode == "broken":
+            self.send_response(500)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.end_headers()
+        if self.path.startswith("/perspective"):
+            body = {"attributeScores": {"TOXICITY": {"summaryScore": {"value": 0.97}}}}
+            self.wfile.write(json.dumps(body).encode())
+        else:
+            self.wfile.write(b"true")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def scorer(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeScorer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    FakeScorer.mode = "good"
+    settings.HERALD_PERSPECTIVE_URL = f"{base}/perspective"
+    settings.HERALD_AKISMET_URL = f"{base}/akismet"
+    yield FakeScorer
+    server.shutdown()
+
+
+def test_hosted_scorers_are_used_only_with_keys_and_fall_back_when_they_fail(scorer, settings):
+    text = "A calm and reasonable remark about rates."
+    assert toxicity.score(text)[1] == "local"
+    settings.HERALD_PERSPECTIVE_API_KEY = "key"
+    assert toxicity.score(text) == (0.97, "perspective")
+    settings.HERALD_AKISMET_KEY = "key"
+    assert toxicity.score(text) == (1.0, "akismet")
+    scorer.mode = "broken"
+    value, source = toxicity.score(text)
+    assert source == "local" and value < 0.5
+    settings.HERALD_PERSPECTIVE_URL = "http://127.0.0.1:9/nothing"
+    assert toxicity.score(text)[1] == "local"
+
+
+def test_comments_join_the_data_export_and_account_deletion(member, article):
+    from accounts.services import member_delete, member_export
+
+    Comment.objects.create(page=article, author=member, body="Export me")
+    exported = member_export(member=member)
+    assert exported["comments"][0]["body"] == "Export me"
+    member_delete(member=member, mode="anonymise")
+    comment = Comment.objects.get(body="Export me")
+    assert comment.author is None
+    html = Client().get(f"/comments/thread/{article.pk}/", HTTP_HOST="localhost").content.decode()
+    assert "Former member" in html
+
+
+def test_removing_an_account_removes_its_comments(make_member, article):
+    from accounts.services import member_delete
+
+    leaver = make_member("leaver")
+    Comment.objects.create(page=article, author=leaver, body="Gone with me")
+    member_delete(member=leaver, mode="remove")
+    assert not Comment.objects.filter(body="Gone with me").exists()
