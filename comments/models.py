@@ -73,6 +73,8 @@ class Comment(models.Model):
     body = models.TextField(max_length=3000)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
     featured = models.BooleanField(default=False)
+    # Deleted by its author while replies hang on it: kept (empty) so its replies stay.
+    withdrawn = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     respect_count = models.PositiveIntegerField(default=0)
@@ -88,7 +90,10 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["page", "status", "parent", "created_at"]),
+            # A thread page: one status, top level, not featured, in time order (both ways).
+            models.Index(fields=["page", "status", "parent", "featured", "created_at", "id"]),
+            # A thread's replies, in order, and their counts.
+            models.Index(fields=["parent", "status", "created_at", "id"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["author", "created_at"]),
         ]

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 
 from .models import Comment
 
@@ -23,17 +24,17 @@ def _visible():
     return Comment.objects.select_related("author")
 
 
+def _top_level(page_id):
+    return Comment.objects.filter(
+        page_id=page_id, status=Comment.Status.PUBLISHED, parent=None, featured=False
+    )
+
+
 def thread_page(*, page_id: int, order: str = "oldest", number=1) -> ThreadPage:
+    """Featured comments (first page), then top-level comments, each with its first replies."""
     order = order if order in ORDERS else "oldest"
-    top = _visible().filter(
-        page_id=page_id,
-        parent=None,
-        status__in=[Comment.Status.PUBLISHED, Comment.Status.DELETED],
-        featured=False,
-    )
-    comments = Paginator(top.order_by(*ORDERS[order]), settings.HERALD_COMMENTS_PER_PAGE).get_page(
-        number
-    )
+    top = _top_level(page_id).select_related("author").order_by(*ORDERS[order])
+    comments = Paginator(top, settings.HERALD_COMMENTS_PER_PAGE).get_page(number)
     featured = []
     if comments.number == 1:
         featured = list(
@@ -42,17 +43,50 @@ def thread_page(*, page_id: int, order: str = "oldest", number=1) -> ThreadPage:
             .order_by("-created_at")[:10]
         )
     parents = [*featured, *comments.object_list]
-    replies = {}
-    for reply in (
-        _visible()
-        .filter(parent__in=[c.pk for c in parents], status=Comment.Status.PUBLISHED)
-        .order_by("created_at", "pk")
-    ):
-        replies.setdefault(reply.parent_id, []).append(reply)
-    for comment in parents:
-        comment.reply_list = replies.get(comment.pk, [])
+    _attach_replies(parents, limit=settings.HERALD_COMMENT_REPLIES_SHOWN)
     return ThreadPage(
         featured=featured, comments=comments, order=order, total=comment_count(page_id)
+    )
+
+
+def _attach_replies(parents, *, limit):
+    """Give each parent its first ``limit`` replies and its reply count, in two queries."""
+    ids = [c.pk for c in parents]
+    first = (
+        Comment.objects.filter(parent__in=ids, status=Comment.Status.PUBLISHED)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("parent_id")], order_by=[F("created_at"), F("pk")]
+            )
+        )
+        .filter(position__lte=limit)
+        .values("pk")
+    )
+    # The window runs over ids alone; only the replies shown are joined to their authors.
+    replies = (
+        Comment.objects.filter(pk__in=first)
+        .select_related("author")
+        .order_by("parent_id", "created_at", "pk")
+    )
+    by_parent = {}
+    for reply in replies:
+        by_parent.setdefault(reply.parent_id, []).append(reply)
+    counts = dict(
+        Comment.objects.filter(parent__in=ids, status=Comment.Status.PUBLISHED)
+        .values("parent_id")
+        .annotate(n=Count("pk"))
+        .values_list("parent_id", "n")
+    )
+    for comment in parents:
+        comment.reply_list = by_parent.get(comment.pk, [])
+        comment.reply_total = counts.get(comment.pk, 0)
+
+
+def replies_all(comment):
+    return list(
+        _visible()
+        .filter(parent=comment, status=Comment.Status.PUBLISHED)
+        .order_by("created_at", "pk")
     )
 
 

@@ -125,12 +125,20 @@ def comment_edit(*, member, comment, body: str) -> Posted:
 
 @transaction.atomic
 def comment_delete(*, member, comment):
-    if comment.author_id != member.pk or comment.status == Comment.Status.DELETED:
+    if (
+        comment.author_id != member.pk
+        or comment.status == Comment.Status.DELETED
+        or comment.withdrawn
+    ):
         raise PermissionDenied("You can only delete your own comments.")
-    comment.status = Comment.Status.DELETED
+    has_replies = comment.replies.filter(status=Comment.Status.PUBLISHED).exists()
+    if has_replies and comment.is_visible:
+        comment.withdrawn = True  # stays in the thread, empty, so its replies keep their place
+    else:
+        comment.status = Comment.Status.DELETED
     comment.body = ""
     comment.featured = False
-    comment.save(update_fields=["status", "body", "featured"])
+    comment.save(update_fields=["status", "body", "featured", "withdrawn"])
     purge_after_commit(thread_keys(comment.page_id))
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from accounts.selectors import suspension_active
 from delivery.cache import cache_publicly
+from newsroom.restrictions import is_restricted
 
 from . import pipeline, selectors, services
 from .forms import CommentForm, ReportForm
@@ -22,8 +23,8 @@ IDS = re.compile(r"^\d{1,10}(,\d{1,10}){0,99}$")
 
 def _thread_page(page_id):
     """The live, public page a thread belongs to, or 404."""
-    page = Page.objects.live().public().filter(pk=page_id).select_related("content_type").first()
-    if page is None or not services.accepts_comments(page):
+    page = Page.objects.live().filter(pk=page_id).select_related("content_type").first()
+    if page is None or is_restricted(page) or not services.accepts_comments(page):
         raise Http404("No such story")
     return page
 
@@ -40,6 +41,22 @@ def thread_fragment(request, page_id):
         page_id=page.pk, order=request.GET.get("order", "oldest"), number=request.GET.get("page")
     )
     response = render(request, "comments/thread.html", {"page": page, "thread": thread})
+    return cache_publicly(response, keys=services.thread_keys(page.pk))
+
+
+@require_safe
+def replies_page(request, comment_id):
+    """A comment with all its replies (threads show the first few)."""
+    comment = get_object_or_404(
+        Comment.objects.select_related("author"),
+        pk=comment_id,
+        parent=None,
+        status=Comment.Status.PUBLISHED,
+    )
+    page = _thread_page(comment.page_id)
+    comment.reply_list = selectors.replies_all(comment)
+    comment.reply_total = len(comment.reply_list)
+    response = render(request, "comments/replies_page.html", {"page": page, "comment": comment})
     return cache_publicly(response, keys=services.thread_keys(page.pk))
 
 

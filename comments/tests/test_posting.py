@@ -222,6 +222,7 @@ def test_a_5000_comment_threads_first_page_costs_a_constant_number_of_queries(
         return len(captured)
 
     Comment.objects.create(page=article, author=member, body="Only one")
+    queries()  # the first request fills process caches (restricted pages)
     few = queries()
     now = timezone.now()
     tops = Comment.objects.bulk_create(
@@ -242,7 +243,7 @@ def test_a_5000_comment_threads_first_page_costs_a_constant_number_of_queries(
         for n in range(1000)
     )
     many = queries()
-    assert few == many <= 8
+    assert few == many <= 7
 
 
 def test_comment_counts_for_a_list_in_one_query(member, article, django_assert_num_queries):
