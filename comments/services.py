@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -52,6 +52,8 @@ def comment_post(*, member, page, body: str, parent=None, ip: str = "") -> Poste
     if parent is not None:
         if parent.page_id != page.pk or parent.status != Comment.Status.PUBLISHED:
             raise ValidationError("You can only reply to a published comment on this story.")
+    replied_to = parent
+    if parent is not None:
         parent = parent.parent or parent  # replies are one level deep
     draft = pipeline.Draft(body=body.strip(), member=member, page=page, ip=ip)
     result = pipeline.run(draft)
@@ -66,11 +68,11 @@ def comment_post(*, member, page, body: str, parent=None, ip: str = "") -> Poste
         checks=[v.as_record() for v in result.verdicts],
         toxicity=result.toxicity,
         reason=_hold_reason(result),
-        ip_hash=pipeline._rate_subjects(draft)[-1] if ip else "",
+        ip_hash=pipeline.ip_hash(ip) if ip else "",
     )
     pipeline.rate_limit_count(draft)
     if comment.status == Comment.Status.PUBLISHED:
-        _published(comment)
+        _published(comment, replied_to=replied_to)
     return Posted(comment, result)
 
 
@@ -80,9 +82,9 @@ def _hold_reason(result):
     return ""
 
 
-def _published(comment):
+def _published(comment, *, replied_to=None):
     purge_after_commit(thread_keys(comment.page_id))
-    parent = comment.parent
+    parent = replied_to or comment.parent
     if parent is not None and parent.author_id and parent.author_id != comment.author_id:
         name = comment.author.public_name if comment.author else "Someone"
         notify(
@@ -113,10 +115,14 @@ def comment_edit(*, member, comment, body: str) -> Posted:
     was_visible = comment.is_visible
     comment.body = draft.body
     comment.edited_at = timezone.now()
-    comment.status = result.status
-    comment.checks = [v.as_record() for v in result.verdicts]
     comment.toxicity = result.toxicity
-    comment.reason = _hold_reason(result)
+    if comment.status == Comment.Status.HELD:
+        # Held stays held: an edit must not slip past the review it waits for.
+        comment.checks = [*comment.checks, *(v.as_record() for v in result.verdicts)]
+    else:
+        comment.status = result.status
+        comment.checks = [v.as_record() for v in result.verdicts]
+        comment.reason = _hold_reason(result)
     comment.save()
     if was_visible or comment.is_visible:
         purge_after_commit(thread_keys(comment.page_id))
@@ -174,7 +180,11 @@ def comment_respect(*, member, comment) -> bool:
     if deleted:
         Comment.objects.filter(pk=comment.pk).update(respect_count=F("respect_count") - 1)
     else:
-        Respect.objects.create(comment=comment, member=member)
+        try:
+            with transaction.atomic():
+                Respect.objects.create(comment=comment, member=member)
+        except IntegrityError:  # a double click: the other request counted it
+            return True
         Comment.objects.filter(pk=comment.pk).update(respect_count=F("respect_count") + 1)
     purge_after_commit(thread_keys(comment.page_id))
     return not deleted
@@ -188,7 +198,8 @@ def comments_moderate(*, moderator, comments, action: str, reason: str = "", unt
     """A moderator's decision on one or more comments, recorded with who, when and why."""
     if action not in ACTIONS:
         raise ValidationError(f"Unknown action {action!r}")
-    if action in ("reject", "suspend") and not reason.strip():
+    reason = " ".join(reason.split())[:300]
+    if action in ("reject", "suspend") and not reason:
         raise ValidationError("Give a reason: the member sees it.")
     suspended = set()
     for comment in comments:
@@ -198,23 +209,22 @@ def comments_moderate(*, moderator, comments, action: str, reason: str = "", unt
                 suspended.add(comment.author_id)
         else:
             _decide(comment, action, reason)
-        Decision.objects.create(
-            comment=comment, moderator=moderator, action=action, reason=reason.strip()[:300]
-        )
+        Decision.objects.create(comment=comment, moderator=moderator, action=action, reason=reason)
         purge_after_commit(thread_keys(comment.page_id))
 
 
 def _decide(comment, action, reason):
     was_visible = comment.is_visible
     if action == "approve":
-        comment.status, comment.reason = Comment.Status.PUBLISHED, ""
+        # Reports so far are answered: only new reporters count towards hiding it again.
+        comment.status, comment.reason, comment.report_count = Comment.Status.PUBLISHED, "", 0
     elif action == "reject":
         comment.status, comment.reason, comment.featured = Comment.Status.REJECTED, reason, False
     elif action == "feature":
         comment.status, comment.reason, comment.featured = Comment.Status.PUBLISHED, "", True
     elif action == "unfeature":
         comment.featured = False
-    comment.save(update_fields=["status", "reason", "featured"])
+    comment.save(update_fields=["status", "reason", "featured", "report_count"])
     author, title = comment.author, comment.page.title
     if author is None:
         return
@@ -243,10 +253,15 @@ def member_export(member):
 
 def member_erase(member, *, mode):
     comments = Comment.objects.filter(author=member)
+    page_ids = set(comments.values_list("page_id", flat=True))
     if mode == "remove":
-        page_ids = set(comments.values_list("page_id", flat=True))
-        comments.delete()
+        # Others' replies stay: a comment they answered is emptied and detached, not deleted.
+        others = Comment.objects.filter(parent__in=comments).exclude(author=member)
+        answered = list(others.values_list("parent_id", flat=True).distinct())
+        Comment.objects.filter(pk__in=answered).update(
+            author=None, body="", withdrawn=True, featured=False
+        )
+        Comment.objects.filter(author=member).delete()
     else:
-        page_ids = set(comments.values_list("page_id", flat=True))
         comments.update(author=None)
     purge_after_commit([key for pk in page_ids for key in thread_keys(pk)])

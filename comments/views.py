@@ -29,8 +29,12 @@ def _thread_page(page_id):
     return page
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+def _member(request):
+    """The signed-in member, or None; never touches the session of a reader who has none
+    (that would add "Vary: Cookie" and keep shared caches from the public pages)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    return request.user if request.user.is_authenticated else None
 
 
 @require_safe
@@ -69,7 +73,7 @@ def form_fragment(request, page_id):
 
 
 def _form_context(request, page, form, refusal=None):
-    member = request.user if request.user.is_authenticated else None
+    member = _member(request)
     context = {"page": page, "form": form, "refusal": refusal, "member": member}
     context["closed"] = pipeline.thread_is_closed(page)
     if member:
@@ -110,7 +114,7 @@ def comment_post(request, page_id):
             page=page,
             body=form.cleaned_data["body"],
             parent=parent,
-            ip=_client_ip(request),
+            ip=pipeline.client_ip(request),
         )
     except services.CommentRefused as refusal:
         verdict = refusal.verdict
@@ -197,6 +201,7 @@ def comment_report(request, comment_id):
         pk=comment_id,
         status=Comment.Status.PUBLISHED,
     )
+    _thread_page(comment.page_id)  # only comments on stories anyone may read
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,6 +228,7 @@ def comment_respect(request, comment_id):
     comment = get_object_or_404(
         Comment.objects.select_related("page"), pk=comment_id, status=Comment.Status.PUBLISHED
     )
+    _thread_page(comment.page_id)
     if request.method != "POST":
         return render(request, "comments/respect.html", {"comment": comment})
     respected = services.comment_respect(member=request.user, comment=comment)

@@ -12,6 +12,12 @@ class ListingFilterForm(forms.Form):
     category = forms.SlugField(required=False, max_length=60)
     date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day is not None and not 2000 <= day.year <= 2100:
+            raise forms.ValidationError("Choose a day between the years 2000 and 2100.")
+        return day
+
     def clean_place(self):
         slug = self.cleaned_data["place"]
         if not slug:

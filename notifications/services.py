@@ -26,13 +26,13 @@ def _mail(address, text, url):
     link = f"\n\n{url}" if url.startswith("http") else ""
     try:
         send_mail(
-            subject=text[:120],
+            subject=" ".join(text.split())[:120],
             message=f"{text}{link}\n\nYou get these e-mails because you asked for them; turn "
             "them off under Notifications in your account.",
             from_email=None,
             recipient_list=[address],
         )
-    except OSError:
+    except (OSError, ValueError):  # an unreachable server, or a header it refused
         logger.exception("Could not send a notification e-mail")
 
 

@@ -27,6 +27,7 @@ ZA_PROVINCES = {
     "11": "Western Cape",
 }
 COOKIE_SALT = "herald.places"
+GAZETTEER_FIELDS = ["name", "region", "country", "latitude", "longitude", "timezone", "population"]
 
 
 def place_slug_free(place) -> str:
@@ -93,7 +94,8 @@ def gazetteer_load(countries) -> tuple[int, int]:
                 setattr(place, name, value)
             changed.append(place)
     Place.objects.bulk_create(new, batch_size=500)
-    Place.objects.bulk_update(changed, list(fields), batch_size=500)
+    if changed:
+        Place.objects.bulk_update(changed, GAZETTEER_FIELDS, batch_size=500)
     return len(new), len(changed)
 
 

@@ -180,3 +180,24 @@ def test_removing_an_account_removes_its_comments(make_member, article):
     Comment.objects.create(page=article, author=leaver, body="Gone with me")
     member_delete(member=leaver, mode="remove")
     assert not Comment.objects.filter(body="Gone with me").exists()
+
+
+def test_approving_a_reported_comment_answers_its_reports(moderator, member, article):
+    comment = Comment.objects.create(
+        page=article, author=member, body="Contested", status="held", report_count=3
+    )
+    moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "approve"})
+    comment.refresh_from_db()
+    assert (comment.status, comment.report_count) == ("published", 0)
+
+
+def test_removing_an_account_keeps_others_replies(make_member, article):
+    from accounts.services import member_delete
+
+    leaver, stayer = make_member("leaver2"), make_member("stayer")
+    answered = Comment.objects.create(page=article, author=leaver, body="Answered")
+    reply = Comment.objects.create(page=article, author=stayer, body="My answer", parent=answered)
+    member_delete(member=leaver, mode="remove")
+    answered.refresh_from_db()
+    assert answered.author is None and answered.body == "" and answered.withdrawn
+    assert Comment.objects.filter(pk=reply.pk).exists()

@@ -264,3 +264,25 @@ def test_the_article_page_is_the_same_for_everyone_and_links_the_comments(member
     assert f'aria-labelledby="comments-heading" data-page-id="{article.pk}"' in html
     assert f'href="/comments/{article.pk}/"' in html
     assert signed.content == anonymous.content
+
+
+def test_editing_a_held_comment_keeps_it_held(member, article, settings):
+    settings.HERALD_COMMENT_NEW_MEMBER_HOLDS = 1
+    client = signed_in(member)
+    post(client, article, "Waiting for review")
+    comment = Comment.objects.get(author=member)
+    client.post(f"/comments/edit/{comment.pk}/", {"body": "Waiting for review, edited"})
+    comment.refresh_from_db()
+    assert comment.status == "held" and comment.body == "Waiting for review, edited"
+
+
+def test_the_address_behind_trusted_proxies(rf, settings):
+    from comments.pipeline import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.2", REMOTE_ADDR="127.0.0.1")
+    settings.NINJA_NUM_PROXIES = 0
+    assert client_ip(request) == "127.0.0.1"  # forwarded headers are not trusted by default
+    settings.NINJA_NUM_PROXIES = 1
+    assert client_ip(request) == "198.51.100.2"
+    settings.NINJA_NUM_PROXIES = 2
+    assert client_ip(request) == "203.0.113.9"

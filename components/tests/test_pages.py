@@ -84,3 +84,9 @@ def test_bad_filters_are_a_400_with_a_message(client, query, message):
     assert response.status_code == 400
     assert message in response.content.decode()
     assert "<script>" not in response.content.decode()
+
+
+def test_a_far_away_day_is_a_400_not_an_overflow(client):
+    response = client.get("/listings/?date=9999-12-31", **NEWS)
+    assert response.status_code == 400
+    assert "between the years 2000 and 2100" in response.content.decode()

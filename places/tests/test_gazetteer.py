@@ -100,3 +100,7 @@ def test_search_ranks_the_best_known_first():
     results = places_search("Pre")
     assert results[0].slug == "pretoria"
     assert places_search("") == []
+
+
+def test_a_country_with_no_towns_in_the_data_loads_nothing():
+    assert gazetteer_load(["XX"]) == (0, 0)

@@ -18,6 +18,10 @@ def _newest_article(page, base):
 def test_members_post_reply_report_and_a_moderator_rejects(browser, herald_server):
     base = herald_server.url
     writer = browser.new_context().new_page()
+    writer.goto(base + "/")
+    expect(writer.locator(".story-item .comment-count").first).to_have_text(
+        re.compile(r"^\d+ comments?$")
+    )  # the demo's threads, counted for the whole list in one request
     _join(writer, herald_server, "lerato@example.com", "lerato_d", "Lerato D")
     article = _newest_article(writer, base)
     writer.goto(base + article)
