@@ -35,3 +35,47 @@ class ListingFilterForm(forms.Form):
         if category is None:
             raise forms.ValidationError(f"There is no category “{slug}”.")
         return category
+
+
+class ListingProposalForm(forms.Form):
+    """What a member sends in; the place is typed like in Location Settings."""
+
+    title = forms.CharField(max_length=160)
+    category = forms.ModelChoiceField(queryset=ListingCategory.objects.all(), empty_label=None)
+    place = forms.CharField(max_length=120, help_text="Town or city, e.g. Durban")
+    venue = forms.CharField(max_length=160, required=False)
+    starts_at = forms.DateTimeField(
+        label="Starts", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ends_at = forms.DateTimeField(
+        label="Ends", required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    link = forms.URLField(required=False, assume_scheme="https", max_length=200)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=1000
+    )
+
+    def clean_place(self):
+        from places.services import place_find
+
+        text = self.cleaned_data["place"]
+        place, suggestions = place_find(text)
+        if place is None:
+            hint = ""
+            if suggestions:
+                hint = " Did you mean " + ", ".join(f"“{p.label}”" for p in suggestions[:5]) + "?"
+            raise forms.ValidationError(f"We don't know a place called “{text}”.{hint}")
+        return place
+
+    def clean_link(self):
+        link = self.cleaned_data["link"]
+        if link and not link.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError("Give a web address starting with http:// or https://.")
+        return link
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", "A listing cannot end before it starts.")
+        return cleaned

@@ -37,6 +37,7 @@ class PlaceTracked(models.Model):
     def from_db(cls, db, field_names, values, **kwargs):
         instance = super().from_db(db, field_names, values, **kwargs)
         instance.loaded_place_id = instance.__dict__.get("place_id")
+        instance.loaded_status = instance.__dict__.get("status")
         return instance
 
     @property
@@ -148,7 +149,15 @@ class ListingCategory(models.Model):
 
 
 class Listing(index.Indexed, PlaceTracked):
-    """A "what's on" entry: an event, a film showing, a TV programme."""
+    """A "what's on" entry: an event, a film showing, a TV programme.
+
+    Editors' listings are published at once; members' proposals wait for an editor.
+    """
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        PROPOSED = "proposed", "Proposed by a member, awaiting review"
+        REFUSED = "refused", "Refused"
 
     title = models.CharField(max_length=160)
     category = models.ForeignKey(ListingCategory, on_delete=models.PROTECT, related_name="+")
@@ -170,8 +179,11 @@ class Listing(index.Indexed, PlaceTracked):
         related_name="+",
         editable=False,
     )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     panels = [
+        FieldPanel("status"),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("place")]),
         FieldPanel("venue"),
@@ -185,7 +197,7 @@ class Listing(index.Indexed, PlaceTracked):
 
     class Meta:
         ordering = ["starts_at", "pk"]
-        indexes = [models.Index(fields=["place", "starts_at"])]
+        indexes = [models.Index(fields=["place", "status", "starts_at"])]
 
     def __str__(self):
         return self.title

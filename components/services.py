@@ -2,10 +2,13 @@
 
 import datetime
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Min, Q
 from django.utils import timezone
 
 from delivery.purge import purge_after_commit
+from notifications.services import notify
 
 from .models import Listing, TrafficAlert
 
@@ -36,7 +39,7 @@ def alerts_next_change(*, now=None, place=None):
 def listings_upcoming(*, now=None, place=None):
     """Listings that have not finished yet, soonest first."""
     now = now or timezone.now()
-    listings = Listing.objects.filter(
+    listings = Listing.objects.filter(status=Listing.Status.PUBLISHED).filter(
         Q(ends_at__gt=now) | Q(ends_at__isnull=True, starts_at__gt=now)
     )
     if place is not None:
@@ -69,6 +72,24 @@ def on_alert_changed(sender, instance, **kwargs):
 
 def on_listing_changed(sender, instance, **kwargs):
     purge_after_commit([*(f"listings-{pk}" for pk in instance.place_ids), "listings"])
+    before = getattr(instance, "loaded_status", None)
+    if before == Listing.Status.PROPOSED and instance.status != before and instance.created_by:
+        verdict = "is published" if instance.status == Listing.Status.PUBLISHED else "was refused"
+        notify(instance.created_by, f"Your listing “{instance.title}” {verdict}.", "")
+    instance.loaded_status = instance.status
+
+
+def proposals_today(member, *, now=None) -> int:
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=1)
+    return Listing.objects.filter(created_by=member, created_at__gte=since).count()
+
+
+def listing_propose(*, member, **fields):
+    """A member's proposal: saved as proposed, for an editor to publish or refuse."""
+    if proposals_today(member) >= settings.HERALD_LISTING_PROPOSALS_PER_DAY:
+        raise PermissionDenied("You have proposed enough listings for today; thank you!")
+    return Listing.objects.create(created_by=member, status=Listing.Status.PROPOSED, **fields)
 
 
 def on_weather_changed(sender, instance, **kwargs):

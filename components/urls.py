@@ -6,4 +6,5 @@ urlpatterns = [
     path("components/<str:name>/", views.component_fragment, name="component_fragment"),
     path("traffic/", views.traffic_page, name="traffic"),
     path("listings/", views.listings_page, name="listings"),
+    path("listings/propose/", views.listing_propose, name="listing_propose"),
 ]

@@ -2,18 +2,22 @@ import re
 import zoneinfo
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from delivery.cache import cache_publicly
 from places.models import Place
 
 from . import services
-from .forms import ListingFilterForm
+from .forms import ListingFilterForm, ListingProposalForm
 from .fragments import COMPONENTS, fragment_render
-from .models import ListingCategory
+from .models import Listing, ListingCategory
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,139}")
 
@@ -74,9 +78,32 @@ def listings_page(request):
             "form": form,
             "listings": listings,
             "categories": ListingCategory.objects.all(),
-            "places": Place.objects.filter(listings__isnull=False).distinct().order_by("name"),
+            "places": Place.objects.filter(listings__status=Listing.Status.PUBLISHED)
+            .distinct()
+            .order_by("name"),
         },
         status=status,
     )
     first_end = min((listing.finishes_at for listing in listings), default=None)
     return cache_publicly(response, keys=["listings"], max_age=services.seconds_until(first_end))
+
+
+@never_cache
+@login_required
+def listing_propose(request):
+    """Members propose a listing; editors publish or refuse it in the admin."""
+    if not request.user.has_profile:
+        return redirect(f"/accounts/profile/create/?next={request.path}")
+    form = ListingProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.listing_propose(member=request.user, **form.cleaned_data)
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, "Thank you! Editors will look at your listing before it appears."
+            )
+            return redirect("listing_propose")
+    status = 400 if form.is_bound else 200
+    return render(request, "components/listing_propose.html", {"form": form}, status=status)

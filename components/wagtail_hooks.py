@@ -20,8 +20,8 @@ class ListingViewSet(SnippetViewSet):
     model = Listing
     icon = "date"
     menu_label = "Listings"
-    list_display = ["title", "category", "place", "venue", "starts_at"]
-    list_filter = ["category"]
+    list_display = ["title", "status", "category", "place", "venue", "starts_at"]
+    list_filter = ["status", "category"]
     search_fields = ["title", "venue"]
     ordering = ["-starts_at"]
 

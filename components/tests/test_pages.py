@@ -90,3 +90,74 @@ def test_a_far_away_day_is_a_400_not_an_overflow(client):
     response = client.get("/listings/?date=9999-12-31", **NEWS)
     assert response.status_code == 400
     assert "between the years 2000 and 2100" in response.content.decode()
+
+
+@pytest.fixture
+def proposer(django_user_model):
+    from accounts.services import profile_create
+
+    member = django_user_model.objects.create_user("busi@example.com", "long-pass-phrase-1")
+    profile_create(member=member, username="busi", display_name="Busi")
+    return member
+
+
+def proposal(**fields):
+    return {
+        "title": "Jazz on the lawn",
+        "category": ListingCategory.objects.get(slug="music").pk,
+        "place": "Durban",
+        "venue": "Botanic Gardens",
+        "starts_at": "2099-02-01T18:00",
+        "ends_at": "2099-02-01T21:00",
+        "link": "https://example.org/jazz",
+        "description": "Bring a blanket.",
+        **fields,
+    }
+
+
+def test_members_propose_listings_that_wait_for_an_editor(client, proposer, settings):
+    from notifications.models import Notification
+
+    assert client.get("/listings/propose/", **NEWS).status_code == 302  # sign in first
+    client.force_login(proposer)
+    response = client.post("/listings/propose/", proposal(), **NEWS)
+    assert response.status_code == 302
+    listing = Listing.objects.get(title="Jazz on the lawn")
+    assert (listing.status, listing.created_by, listing.place.slug) == (
+        "proposed",
+        proposer,
+        "durban",
+    )
+    assert "Jazz on the lawn" not in client.get("/listings/?place=durban", **NEWS).content.decode()
+    listing.status = Listing.Status.PUBLISHED
+    listing.save()
+    assert "Jazz on the lawn" in client.get("/listings/?place=durban", **NEWS).content.decode()
+    assert Notification.objects.get(member=proposer).text == (
+        "Your listing “Jazz on the lawn” is published."
+    )
+
+
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"place": "Xanadu Heights"}, "We don&#x27;t know a place called “Xanadu Heights”"),
+        ({"ends_at": "2099-02-01T10:00"}, "cannot end before it starts"),
+        ({"link": "javascript:alert(1)"}, "Enter a valid URL"),
+        ({"title": ""}, "This field is required"),
+    ],
+)
+def test_a_bad_proposal_says_why_and_keeps_what_was_typed(client, proposer, fields, message):
+    client.force_login(proposer)
+    response = client.post("/listings/propose/", proposal(**fields), **NEWS)
+    html = response.content.decode()
+    assert response.status_code == 400 and message in html
+    assert 'value="Botanic Gardens"' in html and "Bring a blanket.</textarea>" in html
+    assert not Listing.objects.filter(created_by=proposer).exists()
+
+
+def test_proposals_are_limited_per_day(client, proposer, settings):
+    settings.HERALD_LISTING_PROPOSALS_PER_DAY = 1
+    client.force_login(proposer)
+    assert client.post("/listings/propose/", proposal(), **NEWS).status_code == 302
+    again = client.post("/listings/propose/", proposal(title="Second"), **NEWS)
+    assert again.status_code == 400 and "enough listings for today" in again.content.decode()

@@ -407,6 +407,8 @@ HERALD_LOCAL_NEWS_MIN = env_int("HERALD_LOCAL_NEWS_MIN", 3)
 HERALD_COMPONENT_MAX_AGE = env_int("HERALD_COMPONENT_MAX_AGE", 300)
 # How many listings /listings/ shows at most.
 HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 100)
+# How many listings a member may propose in 24 hours.
+HERALD_LISTING_PROPOSALS_PER_DAY = env_int("HERALD_LISTING_PROPOSALS_PER_DAY", 5)
 
 # Comments (docs/comments.md). Moderators edit the word lists, the toxicity threshold and the
 # network-wide pre-moderation switch in the admin (Settings → Comment policy).

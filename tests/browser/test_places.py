@@ -134,3 +134,37 @@ def test_an_editor_posts_a_traffic_alert_that_readers_see_at_once(browser, heral
     expect(reader.locator("#traffic-bloemfontein")).to_have_text("Bloemfontein, Free State")
     expect(reader.locator("main")).to_contain_text("Closed for the city marathon")
     context.close()
+
+
+def test_a_member_proposes_a_listing_and_an_editor_publishes_it(browser, herald_server):
+    from tests.browser.conftest import admin_sign_in
+    from tests.browser.test_accounts import _join
+
+    base = herald_server.url
+    member = browser.new_context().new_page()
+    _join(member, herald_server, "naledi@example.com", "naledi_p", "Naledi P")
+    member.goto(base + "/listings/")
+    member.get_by_role("link", name="Propose a listing").click()
+    member.get_by_label("Title").fill("Choir evening at the City Hall")
+    member.get_by_label("Category").select_option(label="Music")
+    member.get_by_label("Place").fill("Atlantis-on-Sea")
+    member.get_by_label("Venue").fill("City Hall")
+    member.get_by_label("Starts").fill("2099-03-01T18:00")
+    member.get_by_role("button", name="Send for review").click()
+    expect(member.locator(".error")).to_contain_text("We don't know a place called")
+    expect(member.get_by_label("Venue")).to_have_value("City Hall")  # kept
+    member.get_by_label("Place").fill("Kimberley")
+    member.get_by_role("button", name="Send for review").click()
+    expect(member.locator(".messages")).to_contain_text("Editors will look at your listing")
+
+    desk = browser.new_context().new_page()
+    admin_sign_in(desk, herald_server)
+    desk.goto(base + "/admin/snippets/components/listing/?status=proposed")
+    desk.get_by_role("link", name="Choir evening at the City Hall").first.click()
+    desk.locator("#id_status").select_option("published")
+    desk.get_by_role("button", name="Save").click()
+    expect(desk.locator(".messages")).to_contain_text("updated")
+
+    reader = browser.new_context().new_page()
+    reader.goto(base + "/listings/?place=kimberley")
+    expect(reader.locator(".listing__title")).to_contain_text(["Choir evening at the City Hall"])
