@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from accounts.selectors import suspension_active
-from delivery.cache import cache_publicly
+from delivery.cache import cache_publicly, signed_in_member
 from newsroom.restrictions import is_restricted
 
 from . import pipeline, selectors, services
@@ -27,14 +27,6 @@ def _thread_page(page_id):
     if page is None or is_restricted(page) or not services.accepts_comments(page):
         raise Http404("No such story")
     return page
-
-
-def _member(request):
-    """The signed-in member, or None; never touches the session of a reader who has none
-    (that would add "Vary: Cookie" and keep shared caches from the public pages)."""
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return None
-    return request.user if request.user.is_authenticated else None
 
 
 @require_safe
@@ -73,7 +65,7 @@ def form_fragment(request, page_id):
 
 
 def _form_context(request, page, form, refusal=None):
-    member = _member(request)
+    member = signed_in_member(request)
     context = {"page": page, "form": form, "refusal": refusal, "member": member}
     context["closed"] = pipeline.thread_is_closed(page)
     if member:
@@ -102,7 +94,7 @@ def comment_post(request, page_id):
     page = _thread_page(page_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _refused(request, page, form, "Write between 1 and 3,000 characters.", 400)
+        return _refused(request, page, form, "Check your comment and send it again.", 400)
     parent = None
     if form.cleaned_data["parent"]:
         parent = Comment.objects.filter(pk=form.cleaned_data["parent"]).first()

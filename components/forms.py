@@ -1,5 +1,6 @@
 from django import forms
 
+from places.forms import place_required
 from places.models import Place
 
 from .models import ListingCategory
@@ -56,16 +57,7 @@ class ListingProposalForm(forms.Form):
     )
 
     def clean_place(self):
-        from places.services import place_find
-
-        text = self.cleaned_data["place"]
-        place, suggestions = place_find(text)
-        if place is None:
-            hint = ""
-            if suggestions:
-                hint = " Did you mean " + ", ".join(f"“{p.label}”" for p in suggestions[:5]) + "?"
-            raise forms.ValidationError(f"We don't know a place called “{text}”.{hint}")
-        return place
+        return place_required(self.cleaned_data["place"])
 
     def clean_link(self):
         link = self.cleaned_data["link"]

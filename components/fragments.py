@@ -4,7 +4,7 @@ A component is a function ``(request, place) -> Fragment``: what to render, the 
 of what it shows, and how long it may be cached (shorter when its content ends by itself).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -23,7 +23,6 @@ class Fragment:
     context: dict
     keys: list[str]
     max_age: int | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def weather(request, place):

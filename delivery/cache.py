@@ -44,6 +44,14 @@ def shared_max_age(response) -> int | None:
     return None
 
 
+def signed_in_member(request):
+    """The signed-in member, or None, looking at the session only when the browser sent one:
+    touching it would add "Vary: Cookie" to anonymous responses and defeat shared caches."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return None
+    return request.user if request.user.is_authenticated else None
+
+
 def surrogate_keys_add(request, keys: Iterable[str], *, max_age: int | None = None):
     """Name what a part rendered inside a page shows (a component with the site's default
     place), so the page is purged with it; CachePolicyMiddleware adds these to the page."""

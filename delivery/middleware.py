@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse, QueryDict
 
 from . import pagecache
 from .asgi import SCOPE_RENDER_KEY
-from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
+from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private, signed_in_member
 from .sites import DisallowedHost, site_id_for_host
 
 
@@ -118,7 +118,9 @@ class CachePolicyMiddleware:
                 "form-action": settings.HERALD_SIGNIN_FORM_ACTION,
             }
         if SURROGATE_KEY_HEADER in response.headers and (
-            response.cookies or self._sets_cookie_later(request) or self._signed_in(request)
+            response.cookies
+            or self._sets_cookie_later(request)
+            or signed_in_member(request) is not None
         ):
             make_private(response)
         elif SURROGATE_KEY_HEADER in response.headers and hasattr(request, "herald_surrogate_keys"):
@@ -136,14 +138,6 @@ class CachePolicyMiddleware:
         return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")) or bool(
             session is not None and session.modified
         )
-
-    @staticmethod
-    def _signed_in(request):
-        # Only look at the session when the browser sent one: touching it would add
-        # "Vary: Cookie" to every anonymous page and defeat shared caches.
-        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-            return False
-        return request.user.is_authenticated
 
 
 def reject_nul_bytes(get_response):

@@ -4,6 +4,17 @@ from .models import COMPONENTS
 from .services import place_find
 
 
+def place_required(text: str):
+    """The place a reader typed, or a ValidationError naming the places they may have meant."""
+    place, suggestions = place_find(text)
+    if place is None:
+        hint = ""
+        if suggestions:
+            hint = " Did you mean " + ", ".join(f"“{p.label}”" for p in suggestions[:5]) + "?"
+        raise forms.ValidationError(f"We don't know a place called “{text}”.{hint}")
+    return place
+
+
 class LocationSettingsForm(forms.Form):
     """One place per component; what readers type is resolved to a place of the gazetteer."""
 
@@ -35,13 +46,8 @@ class LocationSettingsForm(forms.Form):
             if not text:
                 self.places[component] = None
                 continue
-            place, suggestions = place_find(text)
-            if place is None:
-                hint = ""
-                if suggestions:
-                    hint = " Did you mean " + ", ".join(f"“{p.label}”" for p in suggestions[:5])
-                    hint += "?"
-                self.add_error(component, f"We don't know a place called “{text}”.{hint}")
-            else:
-                self.places[component] = place
+            try:
+                self.places[component] = place_required(text)
+            except forms.ValidationError as error:
+                self.add_error(component, error)
         return cleaned

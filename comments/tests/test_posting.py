@@ -286,3 +286,30 @@ def test_the_address_behind_trusted_proxies(rf, settings):
     assert client_ip(request) == "198.51.100.2"
     settings.NINJA_NUM_PROXIES = 2
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_threads_show_the_first_replies_and_link_to_all_of_them(member, make_member, article):
+    other = make_member()
+    top = Comment.objects.create(page=article, author=member, body="Question")
+    now = timezone.now()
+    for n in range(5):
+        Comment.objects.create(
+            page=article,
+            author=other,
+            body=f"Answer {n}",
+            parent=top,
+            created_at=now + datetime.timedelta(minutes=n),
+        )
+    thread = Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
+    assert "Answer 2" in thread and "Answer 3" not in thread
+    assert f'<a href="/comments/replies/{top.pk}/">Show all 5 replies</a>' in thread
+    page = Client().get(f"/comments/replies/{top.pk}/", **NEWS)
+    assert page.status_code == 200 and "public" in page["Cache-Control"]
+    assert all(f"Answer {n}" in page.content.decode() for n in range(5))
+    assert Client().get("/comments/replies/999999/", **NEWS).status_code == 404
+
+
+def test_a_bad_parent_is_a_form_error_not_a_crash(member, article):
+    response = post(signed_in(member), article, "Hello", parent="not-a-number")
+    assert response.status_code == 400
+    assert "Check your comment and send it again." in response.content.decode()

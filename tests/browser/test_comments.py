@@ -101,3 +101,47 @@ def test_the_article_html_is_the_same_before_and_after_a_member_signs_in(browser
     expect(page.locator("#comments").get_by_label("Your comment", exact=True)).to_be_visible()
     assert anonymous_html() == before
     assert b"Elsewhere" not in before
+
+
+def test_respect_replies_notifications_and_editing(browser, herald_server):
+    base = herald_server.url
+    author = browser.new_context().new_page()
+    _join(author, herald_server, "sizwe@example.com", "sizwe_m", "Sizwe M")
+    article = _newest_article(author, base)
+    author.goto(base + article)
+    form = author.locator("#comments [data-comments-form]")
+    form.get_by_label("Your comment", exact=True).fill("Teh council should publish the audit.")
+    form.get_by_role("button", name="Post comment").click()
+    expect(author).to_have_url(re.compile(r"#comment-\d+$"))
+
+    replier = browser.new_context().new_page()
+    _join(replier, herald_server, "anele@example.com", "anele_z", "Anele Z")
+    replier.goto(base + article)
+    mine = replier.locator(".comment", has_text="publish the audit").first
+    respect = mine.locator("[data-respect]").first
+    respect.click()
+    expect(respect.locator(".comment__respect-count")).to_have_text("1")
+    for text in ["Agreed.", "It was due in May.", "Ask the MEC.", "Seconded."]:
+        replier.goto(base + article)
+        mine.get_by_role("link", name="Reply").first.click()
+        box = replier.locator("#comments").get_by_label("Your comment", exact=True)
+        box.fill(text)
+        replier.get_by_role("button", name="Post comment").click()
+        expect(replier.locator("#comments .messages")).to_contain_text("published")
+    expect(mine.locator(".comment--reply")).to_have_count(3)  # the first three, then a link
+    replier.goto(base + article)
+    mine.get_by_role("link", name="Show all 4 replies").click()
+    expect(replier.get_by_role("heading", level=1)).to_contain_text("Replies on")
+    expect(replier.locator(".comment--reply")).to_have_count(4)
+
+    author.goto(base + "/")
+    author.locator("#user-menu").get_by_role("link", name="Notifications").click()
+    expect(author.locator(".notifications li").first).to_contain_text(
+        "Anele Z replied to your comment"
+    )
+    author.goto(base + article)
+    author.locator(".my-comments").get_by_role("link", name="Edit").first.click()
+    author.get_by_label("Your comment").fill("The council should publish the audit.")
+    author.get_by_role("button", name="Save").click()
+    edited = author.locator(".comment", has_text="The council should publish the audit.").first
+    expect(edited.locator(".comment__edited")).to_have_text("edited")
