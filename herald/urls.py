@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("components.urls")),
     path("", include("notifications.urls")),
     path("", include("comments.urls")),
+    path("", include("community.urls")),
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]

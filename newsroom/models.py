@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 
 from delivery.cache import cache_publicly
 
-from . import selectors
+from . import navigation, selectors
 from .blocks import ArticleBodyBlock
 from .search import SearchForm, filters_from, search_terms
 
@@ -82,7 +82,7 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("strapline")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.SectionPage", "newsroom.PicturesIndexPage", "newsroom.PolicyPage"]
+    subpage_types = navigation.home_subpage_types
     max_count_per_parent = 1
 
     class Meta:

@@ -58,6 +58,25 @@ def register_sidebar_include(template_name):
 article_includes = []
 
 
-def register_article_include(template_name):
+def register_article_include(template_name, *, first=False):
     if template_name not in article_includes:
-        article_includes.append(template_name)
+        article_includes.insert(0 if first else len(article_includes), template_name)
+
+
+# Blocks other apps add to the home page under the section blocks (the MyNews block).
+home_includes = []
+
+
+def register_home_include(template_name):
+    if template_name not in home_includes:
+        home_includes.append(template_name)
+
+
+# Page types other apps let editors add under a home page (the MyNews index). Wagtail reads
+# ``HomePage.subpage_types`` lazily, after every app's ready() has run.
+home_subpage_types = ["newsroom.SectionPage", "newsroom.PicturesIndexPage", "newsroom.PolicyPage"]
+
+
+def register_home_subpage_type(model_label):
+    if model_label not in home_subpage_types:
+        home_subpage_types.append(model_label)

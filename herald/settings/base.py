@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "components",
     "notifications",
     "comments",
+    "community",
     "delivery",
     "health",
     "worker",
@@ -436,3 +437,20 @@ HERALD_AKISMET_KEY = env_str("HERALD_AKISMET_KEY")
 HERALD_AKISMET_SITE = env_str("HERALD_AKISMET_SITE", "http://localhost/")
 HERALD_AKISMET_URL = env_str("HERALD_AKISMET_URL", "https://rest.akismet.com/1.1/comment-check")
 HERALD_COMMENT_SCORER_TIMEOUT = env_int("HERALD_COMMENT_SCORER_TIMEOUT_MS", 2000) / 1000
+
+# Reader contributions: MyNews stories and User Galleries pictures (docs/community.md).
+HERALD_MYNEWS_MIN_WORDS = env_int("HERALD_MYNEWS_MIN_WORDS", 200)
+HERALD_MYNEWS_MAX_WORDS = env_int("HERALD_MYNEWS_MAX_WORDS", 3000)
+HERALD_MYNEWS_STORIES_PER_DAY = env_int("HERALD_MYNEWS_STORIES_PER_DAY", 5)
+HERALD_MYNEWS_STORY_PICTURES = env_int("HERALD_MYNEWS_STORY_PICTURES", 5)
+HERALD_MYNEWS_MAX_LINKS = env_int("HERALD_MYNEWS_MAX_LINKS", 5)
+HERALD_GALLERY_FILES_PER_SUBMISSION = env_int("HERALD_GALLERY_FILES_PER_SUBMISSION", 10)
+HERALD_GALLERY_PICTURES_PER_DAY = env_int("HERALD_GALLERY_PICTURES_PER_DAY", 30)
+HERALD_CONTRIBUTION_REFUSAL_REASONS = [
+    "Shorter than our minimum or not a story",
+    "Already covered, or not news for our readers",
+    "Unverified claims or no sources",
+    "Breaks the contributions policy",
+    "Someone else's work or picture",
+    "Poor quality picture",
+]

@@ -39,6 +39,13 @@ def article_includes():
 
 
 @register.simple_tag
+def home_includes():
+    from newsroom.navigation import home_includes as registered
+
+    return list(registered)
+
+
+@register.simple_tag
 def highlighted(text, terms):
     from newsroom.search import highlight
 

@@ -1,0 +1,48 @@
+from django.apps import AppConfig
+
+
+class CommunityConfig(AppConfig):
+    name = "community"
+    verbose_name = "Reader contributions"
+
+    def ready(self):
+        from wagtail.signals import (
+            page_published,
+            page_unpublished,
+            published,
+            task_rejected,
+            unpublished,
+            workflow_submitted,
+        )
+
+        from accounts import registry
+        from newsroom.demo.build import register_demo_extra
+        from newsroom.navigation import (
+            register_article_include,
+            register_home_include,
+            register_home_subpage_type,
+            register_multimedia_link,
+        )
+
+        from . import receivers, services
+        from .demo import demo_community_build
+        from .models import ReaderPicture, ReaderStoryPage
+        from .profile import profile_sections
+
+        register_home_subpage_type("community.MyNewsIndexPage")
+        register_multimedia_link("User Galleries", "/galleries/")
+        register_multimedia_link("MyNews: reader stories", "/mynews/")
+        register_home_include("community/includes/home_mynews.html")
+        register_article_include("community/includes/responses.html", first=True)
+        registry.register_exporter("contributions", services.member_export)
+        registry.register_eraser("contributions", services.member_erase)
+        for section in profile_sections:
+            registry.register_profile_section(section)
+        register_demo_extra(demo_community_build)
+
+        workflow_submitted.connect(receivers.on_workflow_submitted)
+        task_rejected.connect(receivers.on_task_rejected)
+        page_published.connect(receivers.on_story_published, sender=ReaderStoryPage)
+        page_unpublished.connect(receivers.on_story_unpublished, sender=ReaderStoryPage)
+        published.connect(receivers.on_picture_published, sender=ReaderPicture)
+        unpublished.connect(receivers.on_picture_unpublished, sender=ReaderPicture)

@@ -1,0 +1,93 @@
+"""What follows an editor's decision: the contributor is told, caches are purged, and a
+picture chosen for News in Pictures joins that gallery."""
+
+from wagtail.models import Site
+
+from delivery.purge import purge_after_commit
+from notifications.services import notify
+
+from .models import ReaderPicture, ReaderStoryPage
+from .services import picture_to_news_gallery
+
+
+def _mine_url(site):
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return f"{site.root_url}/mynews/mine/" if site else "/mynews/mine/"
+
+
+def _contribution(workflow_state):
+    item = workflow_state.content_object
+    item = getattr(item, "specific", item)
+    return item if isinstance(item, ReaderStoryPage | ReaderPicture) else None
+
+
+def _describe(item):
+    if isinstance(item, ReaderStoryPage):
+        return f"Your story “{item.title}”", item.get_site()
+    return f"Your picture “{item.caption[:60]}”", item.site
+
+
+def on_workflow_submitted(sender, instance, user=None, **kwargs):
+    item = _contribution(instance)
+    if item is not None and item.contributor:
+        what, site = _describe(item)
+        notify(item.contributor, f"{what} reached the editors.", _mine_url(site))
+
+
+def on_task_rejected(sender, instance, user=None, **kwargs):
+    item = _contribution(instance.workflow_state)
+    if item is not None and item.contributor:
+        what, site = _describe(item)
+        notify(item.contributor, f"{what} was not accepted: {instance.comment}", _mine_url(site))
+
+
+def _story_keys(story):
+    keys = [f"member-{story.contributor_id}"] if story.contributor_id else []
+    if story.in_response_to_id:
+        keys.append(f"page-{story.in_response_to_id}")
+    return keys
+
+
+def on_story_published(sender, instance, **kwargs):
+    purge_after_commit(_story_keys(instance))
+    if instance.contributor:
+        url = instance.full_url or ""
+        notify(instance.contributor, f"Your story “{instance.title}” is published.", url)
+
+
+def on_story_unpublished(sender, instance, **kwargs):
+    purge_after_commit(_story_keys(instance))
+    if instance.contributor:
+        notify(
+            instance.contributor,
+            f"Your story “{instance.title}” was taken down by the editors.",
+            _mine_url(instance.get_site()),
+        )
+
+
+def _picture_keys(picture):
+    keys = [f"reader-picture-{picture.pk}", f"user-galleries-{picture.site_id}"]
+    if picture.contributor_id:
+        keys.append(f"member-{picture.contributor_id}")
+    if picture.album_id:
+        keys.append(f"album-{picture.album_id}")
+    return keys
+
+
+def on_picture_published(sender, instance, **kwargs):
+    purge_after_commit(_picture_keys(instance))
+    picture_to_news_gallery(instance)
+    if instance.contributor:
+        site = instance.site
+        url = f"{site.root_url}{instance.get_absolute_url()}" if site else ""
+        notify(instance.contributor, f"Your picture “{instance.caption[:60]}” is published.", url)
+
+
+def on_picture_unpublished(sender, instance, **kwargs):
+    purge_after_commit(_picture_keys(instance))
+    if instance.contributor:
+        notify(
+            instance.contributor,
+            f"Your picture “{instance.caption[:60]}” was taken down by the editors.",
+            _mine_url(instance.site),
+        )

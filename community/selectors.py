@@ -1,0 +1,217 @@
+"""Reading reader contributions: lists, a contributor's states, the editors' queue."""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from wagtail.models import TaskState, WorkflowState
+
+from .models import ReaderPicture, ReaderStoryPage
+
+
+def stories_published(*, index_page):
+    return (
+        ReaderStoryPage.objects.child_of(index_page)
+        .live()
+        .select_related("contributor", "place")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def stories_latest(*, site, limit=5):
+    if site is None:
+        return []
+    return list(
+        ReaderStoryPage.objects.descendant_of(site.root_page)
+        .live()
+        .select_related("contributor")
+        .order_by("-first_published_at", "-pk")[:limit]
+    )
+
+
+def responses_to(article, *, limit=20):
+    return list(
+        ReaderStoryPage.objects.live()
+        .filter(in_response_to=article)
+        .select_related("contributor")
+        .order_by("first_published_at")[:limit]
+    )
+
+
+def pictures_published(*, site=None, contributor=None, album=None):
+    pictures = ReaderPicture.objects.filter(live=True).select_related("image", "contributor")
+    if site is not None:
+        pictures = pictures.filter(site=site)
+    if contributor is not None:
+        pictures = pictures.filter(contributor=contributor)
+    if album is not None:
+        pictures = pictures.filter(album=album)
+    return pictures.prefetch_related("image__renditions").order_by("-first_published_at", "-pk")
+
+
+# Where a contribution stands ------------------------------------------------------------------
+
+LABELS = {
+    "draft": "Draft",
+    "submitted": "Submitted",
+    "in_review": "In review",
+    "published": "Published",
+    "refused": "Refused",
+    "unpublished": "Unpublished by the editors",
+}
+
+
+@dataclass
+class Standing:
+    item: object
+    kind: str  # "story" or "picture"
+    state: str
+    reason: str = ""
+
+    @property
+    def label(self):
+        return LABELS[self.state]
+
+
+def _latest_workflow_states(model, ids):
+    if not ids:
+        return {}
+    states = (
+        WorkflowState.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(i) for i in ids],
+        )
+        .exclude(status=WorkflowState.STATUS_CANCELLED)
+        .order_by("created_at", "pk")
+    )
+    latest = {}
+    for state in states:
+        latest[int(state.object_id)] = state
+    return latest
+
+
+def _refusal_reasons(states):
+    rejected = TaskState.objects.filter(
+        workflow_state__in=states, status=TaskState.STATUS_REJECTED
+    ).order_by("finished_at", "pk")
+    return {ts.workflow_state_id: ts.comment for ts in rejected}
+
+
+def _standing(item, kind, state, reasons):
+    if item.live:
+        return Standing(item, kind, "published")
+    if state is None:
+        was_published = item.first_published_at is not None
+        return Standing(item, kind, "unpublished" if was_published else "draft")
+    if state.status == WorkflowState.STATUS_IN_PROGRESS:
+        revision = item.latest_revision
+        edited = revision is not None and revision.user_id not in (None, item.contributor_id)
+        return Standing(item, kind, "in_review" if edited else "submitted")
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return Standing(item, kind, "refused", reasons.get(state.pk, ""))
+    return Standing(item, kind, "unpublished" if item.first_published_at else "draft")
+
+
+def submissions_of(member) -> list[Standing]:
+    """The member's stories and pictures, newest first, each with its state."""
+    stories = list(
+        ReaderStoryPage.objects.filter(contributor=member)
+        .select_related("latest_revision", "in_response_to")
+        .order_by("-pk")
+    )
+    pictures = list(
+        ReaderPicture.objects.filter(contributor=member)
+        .select_related("latest_revision", "image")
+        .prefetch_related("image__renditions")
+        .order_by("-pk")
+    )
+    story_states = _latest_workflow_states(ReaderStoryPage, [s.pk for s in stories])
+    picture_states = _latest_workflow_states(ReaderPicture, [p.pk for p in pictures])
+    reasons = _refusal_reasons([*story_states.values(), *picture_states.values()])
+    return [
+        *(_standing(s, "story", story_states.get(s.pk), reasons) for s in stories),
+        *(_standing(p, "picture", picture_states.get(p.pk), reasons) for p in pictures),
+    ]
+
+
+def standing_of(item) -> Standing:
+    model = type(item)
+    kind = "picture" if model is ReaderPicture else "story"
+    states = _latest_workflow_states(
+        ReaderPicture if kind == "picture" else ReaderStoryPage, [item.pk]
+    )
+    return _standing(item, kind, states.get(item.pk), _refusal_reasons(list(states.values())))
+
+
+# The editors' queue ---------------------------------------------------------------------------
+
+
+@dataclass
+class History:
+    published: int = 0
+    refused: int = 0
+
+
+def contributor_history(member_ids) -> dict[int, History]:
+    """How many of each contributor's stories and pictures were published or refused."""
+    histories = {i: History() for i in member_ids}
+    for model in (ReaderStoryPage, ReaderPicture):
+        rows = (
+            model.objects.filter(contributor_id__in=member_ids)
+            .values("contributor_id")
+            .annotate(published=Count("pk", filter=Q(live=True)))
+        )
+        for row in rows:
+            histories[row["contributor_id"]].published += row["published"]
+    refused = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_REJECTED,
+            workflow_state__requested_by_id__in=member_ids,
+        )
+        .values("workflow_state__requested_by_id")
+        .annotate(n=Count("pk"))
+    )
+    for row in refused:
+        histories[row["workflow_state__requested_by_id"]].refused += row["n"]
+    return histories
+
+
+def review_queue():
+    """Contributions waiting for an editor, oldest first."""
+    story_type = ContentType.objects.get_for_model(ReaderStoryPage)
+    picture_type = ContentType.objects.get_for_model(ReaderPicture)
+    states = list(
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            content_type__in=[story_type, picture_type],
+        )
+        .select_related("requested_by")
+        .order_by("created_at", "pk")
+    )
+    story_ids = [int(s.object_id) for s in states if s.content_type_id == story_type.pk]
+    picture_ids = [int(s.object_id) for s in states if s.content_type_id == picture_type.pk]
+    stories = ReaderStoryPage.objects.filter(pk__in=story_ids).select_related("in_response_to")
+    pictures = ReaderPicture.objects.filter(pk__in=picture_ids).select_related("image")
+    by_key = {("story", s.pk): s for s in stories}
+    by_key.update({("picture", p.pk): p for p in pictures.prefetch_related("image__renditions")})
+    items = []
+    for state in states:
+        kind = "story" if state.content_type_id == story_type.pk else "picture"
+        item = by_key.get((kind, int(state.object_id)))
+        if item is not None:
+            items.append((state, kind, item))
+    return items
+
+
+def recent_decisions(limit=20):
+    """The latest publish and refuse decisions on contributions: who, when and why."""
+    story_type = ContentType.objects.get_for_model(ReaderStoryPage)
+    picture_type = ContentType.objects.get_for_model(ReaderPicture)
+    return list(
+        TaskState.objects.filter(
+            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
+            workflow_state__content_type__in=[story_type, picture_type],
+        )
+        .select_related("finished_by", "workflow_state", "workflow_state__requested_by")
+        .order_by("-finished_at")[:limit]
+    )

@@ -1,0 +1,398 @@
+"""Business rules for reader contributions: drafts, submission, the review workflow, pictures."""
+
+import datetime
+import logging
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+from accounts.selectors import suspension_active
+from comments.models import CommentPolicy
+from comments.words import matches, phrases
+from uploads.pictures import picture_clean
+
+from .models import (
+    Album,
+    ContributionReviewTask,
+    MyNewsIndexPage,
+    ReaderPicture,
+    ReaderStoryPage,
+    ReaderStoryPicture,
+)
+from .text import link_count, plain_text, story_html, word_count
+
+logger = logging.getLogger(__name__)
+
+WORKFLOW_NAME = "Reader contributions"
+REVIEW_GROUPS = ("Moderators", "Editors")
+COLLECTION_NAME = "Reader pictures"
+UNTITLED = "Untitled draft"
+
+
+class RateLimited(PermissionDenied):
+    pass
+
+
+# The review workflow --------------------------------------------------------------------------
+
+
+def review_workflow() -> Workflow:
+    """The "Reader contributions" workflow, created on first use with its one review task."""
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created or not WorkflowTask.objects.filter(workflow=workflow).exists():
+        task = ContributionReviewTask.objects.create(name="Review reader contribution")
+        task.groups.set(Group.objects.filter(name__in=REVIEW_GROUPS))
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(ReaderPicture),
+        defaults={"workflow": workflow},
+    )
+    return workflow
+
+
+def mynews_index(site) -> MyNewsIndexPage | None:
+    """The site's MyNews index, with the review workflow assigned to it."""
+    if site is None:
+        return None
+    index_page = MyNewsIndexPage.objects.child_of(site.root_page).first()
+    if index_page is not None:
+        WorkflowPage.objects.get_or_create(
+            page=index_page, defaults={"workflow": review_workflow()}
+        )
+    return index_page
+
+
+def _check_allowed(member):
+    suspension = suspension_active(member)
+    if suspension:
+        raise PermissionDenied(
+            f"You are suspended {suspension.until_text} and cannot send contributions: "
+            f"{suspension.reason}"
+        )
+
+
+def _flags(text: str, html: str = "") -> list[str]:
+    """Reasons an editor should look twice; flagged work still reaches the queue."""
+    policy = CommentPolicy.load()
+    flags = []
+    found = matches(text, phrases(policy.banned_words) | phrases(policy.suspect_words))
+    if found:
+        flags.append("Words on the banned or suspect list: " + ", ".join(found))
+    links = link_count(html)
+    if links > settings.HERALD_MYNEWS_MAX_LINKS:
+        flags.append(f"{links} links (more than {settings.HERALD_MYNEWS_MAX_LINKS})")
+    return flags
+
+
+# Stories --------------------------------------------------------------------------------------
+
+
+@dataclass
+class StoryDraft:
+    """What a member typed, as the form cleaned it."""
+
+    key: uuid.UUID
+    title: str = ""
+    source: str = ""
+    place: object = None
+    tags: list[str] = field(default_factory=list)
+    response_to: object = None
+    pictures: list = field(default_factory=list)  # uploaded files, checked here one by one
+
+
+def story_editable(story) -> bool:
+    """Members change their story while it is a draft or after a refusal, not under review."""
+    if story.live:
+        return False
+    state = story.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+    return not state
+
+
+def story_save(*, member, index_page, draft: StoryDraft, story=None):
+    """Create or update the member's draft; return ``(story, picture_errors)``.
+
+    The same ``draft.key`` always means the same story, so a form sent twice (a double click,
+    a reload) saves one story.
+    """
+    _check_allowed(member)
+    html = story_html(draft.source)
+    words = word_count(plain_text(html))
+    if words > settings.HERALD_MYNEWS_MAX_WORDS:
+        raise ValidationError(
+            f"Your story has {words} words; the most we accept is "
+            f"{settings.HERALD_MYNEWS_MAX_WORDS}. Shorten it or split it into two stories."
+        )
+    if story is None:
+        story = ReaderStoryPage.objects.filter(submission_key=draft.key).first()
+        if story is not None and story.contributor_id != member.pk:
+            raise PermissionDenied("This form belongs to someone else. Start a new story.")
+    if story is not None and not story_editable(story):
+        raise PermissionDenied("This story is with the editors; it can no longer be changed.")
+    fields = {
+        "title": draft.title.strip() or UNTITLED,
+        "body": html,
+        "body_source": draft.source,
+        "word_count": words,
+        "place": draft.place,
+        "in_response_to": draft.response_to,
+    }
+    if story is None:
+        story = _story_create(member=member, index_page=index_page, key=draft.key, fields=fields)
+    else:
+        for name, value in fields.items():
+            setattr(story, name, value)
+    story.tags.set(draft.tags)
+    errors = _story_pictures_add(member=member, story=story, files=draft.pictures)
+    story.save()
+    story.save_revision(user=member, log_action=False)
+    return story, errors
+
+
+def _story_create(*, member, index_page, key, fields):
+    slug = f"{slugify(fields['title'])[:60] or 'story'}-{uuid.uuid4().hex[:6]}"
+    story = ReaderStoryPage(
+        slug=slug, contributor=member, owner=member, live=False, submission_key=key, **fields
+    )
+    try:
+        with transaction.atomic():
+            index_page.add_child(instance=story)
+    except IntegrityError:  # the same form, sent twice at once: the first one won
+        return ReaderStoryPage.objects.get(submission_key=key, contributor=member)
+    return story
+
+
+def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
+    errors = []
+    room = settings.HERALD_MYNEWS_STORY_PICTURES - len(story.pictures.all())
+    for upload in files:
+        if room <= 0:
+            errors.append((upload.name, "This story already has as many pictures as it can."))
+            continue
+        try:
+            image = _image_store(upload, member=member, title=story.title)
+        except ValidationError as error:
+            errors.append((upload.name, error.messages[0]))
+            continue
+        story.pictures.add(ReaderStoryPicture(image=image))
+        room -= 1
+    return errors
+
+
+def story_submit(*, member, story, now=None):
+    """Send the draft to the editors; refused with a ``ValidationError`` when it is too short."""
+    _check_allowed(member)
+    if story.contributor_id != member.pk:
+        raise PermissionDenied("This is not your story.")
+    in_progress = story.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
+    if in_progress or story.live:
+        return story  # sent already: a second click changes nothing
+    problems = []
+    if story.title == UNTITLED or not story.title.strip():
+        problems.append("Give your story a title.")
+    minimum = settings.HERALD_MYNEWS_MIN_WORDS
+    if story.word_count < minimum:
+        problems.append(
+            f"Your story has {story.word_count} words. Stories of {minimum} words or more are "
+            f"considered for publication: add at least {minimum - story.word_count} more. "
+            "We kept your text as a draft."
+        )
+    if problems:
+        raise ValidationError(problems)
+    now = now or timezone.now()
+    recent = ReaderStoryPage.objects.filter(
+        contributor=member, submitted_at__gte=now - datetime.timedelta(days=1)
+    ).count()
+    if recent >= settings.HERALD_MYNEWS_STORIES_PER_DAY:
+        raise RateLimited(
+            f"You have sent {recent} stories in the last 24 hours, the most we take in a day. "
+            "Your story is kept as a draft: send it tomorrow."
+        )
+    story.submitted_at = now
+    story.review_flags = _flags(f"{story.title}\n{plain_text(story.body)}", story.body)
+    story.save()
+    revision = story.save_revision(user=member, log_action=False)
+    _workflow_restart(story, member)
+    logger.debug("Story %s submitted (revision %s)", story.pk, revision.pk)
+    return story
+
+
+def _workflow_restart(obj, member):
+    """Start review; a refused contribution sent again starts a fresh review."""
+    for state in obj.workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES):
+        state.cancel(user=member)
+    workflow = obj.get_workflow() or review_workflow()
+    workflow.start(obj, member)
+
+
+def story_delete(*, member, story):
+    if story.contributor_id != member.pk or not story_editable(story):
+        raise PermissionDenied("Only your own drafts and refused stories can be deleted.")
+    story.delete()
+
+
+# Pictures -------------------------------------------------------------------------------------
+
+
+def reader_collection() -> Collection:
+    existing = Collection.objects.filter(name=COLLECTION_NAME).first()
+    return existing or Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+
+
+def _image_store(upload, *, member, title):
+    clean = picture_clean(upload)  # decoded, limited, upright, re-encoded without metadata
+    image = get_image_model()(
+        title=title[:255] or "Reader picture",
+        file=clean,
+        uploaded_by_user=member,
+        collection=reader_collection(),
+    )
+    image.save()
+    return image
+
+
+@dataclass
+class PictureSubmission:
+    caption: str
+    key: str
+    credit: str = ""
+    place: object = None
+    taken_on: datetime.date | None = None
+    album: str = ""
+
+
+def pictures_submit(*, member, site, files, submission: PictureSubmission, now=None):
+    """Check and store each file on its own; return ``(pictures, [(file name, error)])``."""
+    _check_allowed(member)
+    now = now or timezone.now()
+    recent = ReaderPicture.objects.filter(
+        contributor=member, submitted_at__gte=now - datetime.timedelta(days=1)
+    ).count()
+    limit = settings.HERALD_GALLERY_PICTURES_PER_DAY
+    if recent + len(files) > limit:
+        raise RateLimited(
+            f"You can send {max(limit - recent, 0)} more pictures today (at most {limit} in 24 "
+            "hours)."
+        )
+    album = None
+    if submission.album.strip():
+        album, _ = Album.objects.get_or_create(
+            contributor=member, title=submission.album.strip()[:120]
+        )
+    flags = _flags(f"{submission.caption}\n{submission.credit}")
+    stored, errors = [], []
+    for position, upload in enumerate(files):
+        key = f"{submission.key}:{position}"[:80]
+        existing = ReaderPicture.objects.filter(contributor=member, submission_key=key).first()
+        if existing is not None:  # the same form sent twice
+            stored.append(existing)
+            continue
+        try:
+            image = _image_store(upload, member=member, title=submission.caption)
+        except ValidationError as error:
+            errors.append((upload.name, error.messages[0]))
+            continue
+        picture = ReaderPicture.objects.create(
+            contributor=member,
+            site=site,
+            image=image,
+            caption=submission.caption,
+            credit=submission.credit,
+            place=submission.place,
+            taken_on=submission.taken_on,
+            album=album,
+            submission_key=key,
+            review_flags=flags,
+            live=False,
+            has_unpublished_changes=True,
+        )
+        picture.save_revision(user=member, log_action=False)
+        _workflow_restart(picture, member)
+        stored.append(picture)
+    return stored, errors
+
+
+def picture_to_news_gallery(picture):
+    """Add a published picture to the News in Pictures gallery the editor chose."""
+    from newsroom.models import GalleryImage
+
+    gallery = picture.news_gallery
+    if gallery is None or gallery.images.filter(image=picture.image).exists():
+        return
+    credit = picture.credit or (picture.contributor.public_name if picture.contributor else "")
+    GalleryImage.objects.create(
+        page=gallery,
+        image=picture.image,
+        caption=picture.caption,
+        credit=credit[:120],
+        sort_order=gallery.images.count(),
+    )
+    if gallery.live:
+        gallery.save_revision().publish()
+
+
+# Members' data --------------------------------------------------------------------------------
+
+
+def member_export(member):
+    stories = ReaderStoryPage.objects.filter(contributor=member).order_by("pk")
+    pictures = ReaderPicture.objects.filter(contributor=member).select_related("image", "album")
+    return {
+        "stories": [
+            {
+                "title": s.title,
+                "text": s.body_source or plain_text(s.body),
+                "published": s.live,
+                "url": s.full_url if s.live else "",
+                "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None,
+            }
+            for s in stories
+        ],
+        "pictures": [
+            {
+                "caption": p.caption,
+                "credit": p.credit,
+                "album": p.album.title if p.album else "",
+                "published": p.live,
+                "file": p.image.file.url,
+                "submitted_at": p.submitted_at.isoformat(),
+            }
+            for p in pictures
+        ],
+    }
+
+
+def member_erase(member, *, mode):
+    """Remove a leaving member's contributions, or keep them without their name."""
+    stories = ReaderStoryPage.objects.filter(contributor=member)
+    pictures = ReaderPicture.objects.filter(contributor=member)
+    if mode == "remove":
+        for story in stories:
+            story.delete()
+        for picture in pictures.select_related("image"):
+            image = picture.image
+            picture.delete()
+            image.delete()
+    else:
+        for story in stories:  # unpublished work by someone who left is of no use to anyone
+            if not story.live:
+                story.delete()
+        stories.filter(live=True).update(contributor=None, owner=None)
+        pictures.filter(live=False).delete()
+        pictures.update(contributor=None)
+    Album.objects.filter(contributor=member).delete()
