@@ -27,6 +27,8 @@ TITLES = [
     "Three generations at the same corner shop",
     "The club that keeps township rugby alive",
     "Load-shedding taught our block to share",
+    "The library volunteers who never close early",
+    "Fixing the clinic queue, one bench at a time",
 ]
 SENTENCES = [
     "I have lived here for most of my life, and I have never seen the neighbourhood like this.",

@@ -81,7 +81,7 @@ class ReaderStoryPage(CacheablePageMixin, Page):
         related_name="reader_stories",
         help_text="Empty when the member deleted their account but let the story stay.",
     )
-    body = RichTextField(features=FEATURES)
+    body = RichTextField(features=FEATURES, blank=True)
     body_source = models.TextField(
         blank=True, editable=False, help_text="What the member typed, for their next edit."
     )
@@ -239,7 +239,7 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
-            return [("approve", "Publish", False), ("reject", "Refuse", True)]
+            return [("approve", "Approve", False), ("reject", "Refuse", True)]
         return []
 
     def get_form_for_action(self, action):
@@ -254,7 +254,8 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
 
         if action_name == "reject":
             text = refusal_text(kwargs.get("reason", ""), kwargs.get("comment", ""))
-            return task_state.reject(user=user, comment=text)
+            task_state.reject(user=user, comment=text)
+            return None  # Wagtail reads a returned value as the URL to go to next
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

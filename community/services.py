@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
+    GroupPagePermission,
     Workflow,
     WorkflowContentType,
     WorkflowPage,
@@ -67,7 +68,8 @@ def review_workflow() -> Workflow:
 
 
 def mynews_index(site) -> MyNewsIndexPage | None:
-    """The site's MyNews index, with the review workflow assigned to it."""
+    """The site's MyNews index, with the review workflow assigned to it and the reviewer
+    groups allowed to publish and unpublish stories under it."""
     if site is None:
         return None
     index_page = MyNewsIndexPage.objects.child_of(site.root_page).first()
@@ -75,6 +77,13 @@ def mynews_index(site) -> MyNewsIndexPage | None:
         WorkflowPage.objects.get_or_create(
             page=index_page, defaults={"workflow": review_workflow()}
         )
+        publish = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="publish_page"
+        )
+        for group in Group.objects.filter(name__in=REVIEW_GROUPS):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index_page, permission=publish
+            )
     return index_page
 
 

@@ -104,7 +104,6 @@ def story_submit(request, pk=None):
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
         return _story_form_page(request, form, story=story, status=400)
     if picture_errors:
-        form = StoryForm(initial=_story_initial(story))
         return _story_form_page(
             request, form, story=story, status=400, picture_errors=picture_errors
         )
@@ -114,13 +113,11 @@ def story_submit(request, pk=None):
     try:
         services.story_submit(member=request.user, story=story)
     except services.RateLimited as error:
-        form = StoryForm(initial=_story_initial(story))
         form.add_error(None, str(error))
         response = _story_form_page(request, form, story=story, status=429)
         response["Retry-After"] = "3600"
         return response
     except (ValidationError, PermissionDenied) as error:
-        form = StoryForm(initial=_story_initial(story))
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
         return _story_form_page(request, form, story=story, status=400)
     messages.success(

@@ -15,6 +15,14 @@ def grant(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    # Wagtail adds the "publish" permission of draft-state models after migrating; make it now.
+    picture_type = ContentType.objects.get(app_label="community", model="readerpicture")
+    Permission.objects.get_or_create(
+        content_type=picture_type,
+        codename="publish_readerpicture",
+        defaults={"name": "Can publish reader picture"},
+    )
     permissions = Permission.objects.filter(
         content_type__app_label="community", codename__in=CODENAMES
     )

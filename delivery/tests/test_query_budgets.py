@@ -71,7 +71,8 @@ def test_author_gallery_profile_and_api_detail_budgets(client):
     budgets = {
         f"/authors/{author.slug}/": 10,
         _path(gallery): 12,
-        f"/profile/{member.username}/": 6,
+        # 6 + their reader stories 1 + their pictures (list 1 + renditions 1)
+        f"/profile/{member.username}/": 9,
         f"/api/v1/articles/{_news_article().pk}": 6,
     }
     assert {url: queries_for(client, url) for url in budgets} == budgets

@@ -166,8 +166,9 @@ def _queries_for(client, url):
     [
         # base 4 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
         # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1
-        # + the default place's components (weather 2, traffic 2, listings 1, local news 2) = 28
-        ("/", 28),
+        # + the default place's components (weather 2, traffic 2, listings 1, local news 2)
+        # + the MyNews block of reader stories 1 = 29
+        ("/", 29),
         # base 4 + routing 2 + subsections 1 + count 1 + articles 2 + header 2
         # + live notice 1 = 13
         ("/news/", 13),
@@ -196,10 +197,11 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, 
     assert len(get(client, url).context["related"]) == 4
     assert few == many
     # base 4 + routing 6 (/news/south-africa/<slug>/) + section trail 1 + authors 1 + tags 1
-    # + related (articles 1 + renditions 1) + lead picture 1 + header 2 = 18,
+    # + related (articles 1 + renditions 1) + lead picture 1 + header 2
+    # + readers' responses 1 = 19,
     # and one more per picture in the body
     pictures_in_body = sum(block.block_type == "image" for block in article.body)
-    assert many == 18 + pictures_in_body
+    assert many == 19 + pictures_in_body
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):

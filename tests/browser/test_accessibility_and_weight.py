@@ -28,11 +28,21 @@ def _first_article_url(page, news_url):
         "/settings/locations/",
         "/traffic/",
         "/listings/",
+        "/mynews/",
+        "READER_STORY",
+        "/galleries/",
+        "READER_PICTURE",
     ],
 )
 def test_page_has_no_accessibility_violations(page, news_url, path):
     if path == "ARTICLE":
         path = _first_article_url(page, news_url)
+    elif path == "READER_STORY":
+        page.goto(news_url + "/mynews/")
+        path = page.locator(".story-item__title a").first.get_attribute("href")
+    elif path == "READER_PICTURE":
+        page.goto(news_url + "/galleries/")
+        path = page.locator(".picture-item a").first.get_attribute("href")
     page.goto(news_url + path)
     results = Axe().run(page)
     violations = results.response["violations"]

@@ -1,0 +1,282 @@
+"""MyNews stories: drafts, the 200-word rule, one story per form, review, publishing, rights."""
+
+import datetime
+import uuid
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from accounts.services import member_suspend
+from comments.models import CommentPolicy
+from community import selectors, services
+from community.models import ReaderStoryPage
+from notifications.models import Notification
+
+from .conftest import decide, submit_story, words
+
+pytestmark = pytest.mark.django_db
+
+
+def form(n_words=220, *, key=None, action="submit", **extra):
+    return {
+        "title": "Water is back in Umlazi",
+        "body": words(n_words),
+        "place": "",
+        "tags": "Water, Durban",
+        "key": str(key or uuid.uuid4()),
+        "action": action,
+        **extra,
+    }
+
+
+def test_submission_needs_a_profile_and_a_sign_in(member_client, make_member):
+    anonymous = Client(HTTP_HOST="localhost")
+    response = anonymous.get("/mynews/submit/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    response = anonymous.post("/mynews/submit/", form())
+    assert (
+        response.status_code == 302
+        and not ReaderStoryPage.objects.filter(title="Water is back in Umlazi").exists()
+    )
+    assert member_client.get("/mynews/submit/").status_code == 200
+
+
+def test_a_story_under_200_words_is_refused_and_everything_typed_is_kept(member_client, member):
+    response = member_client.post("/mynews/submit/", form(199))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Your story has 199 words" in html and "add at least 1 more" in html
+    assert "Residents of the valley gathered" in html  # the text, back in the form
+    assert 'value="Water is back in Umlazi"' in html and 'value="Water, Durban"' in html
+    story = ReaderStoryPage.objects.get(contributor=member)  # kept as a draft
+    assert story.live is False and story.word_count == 199
+    assert selectors.standing_of(story).state == "draft"
+    assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
+
+
+def test_a_draft_can_be_saved_and_finished_later(member_client, member):
+    key = uuid.uuid4()
+    response = member_client.post("/mynews/submit/", form(40, key=key, action="draft"))
+    story = ReaderStoryPage.objects.get(contributor=member)
+    assert response.status_code == 302 and response["Location"] == f"/mynews/mine/{story.pk}/"
+    page = member_client.get(f"/mynews/mine/{story.pk}/").content.decode()
+    assert "Residents of the valley" in page and "40 words" in page
+    response = member_client.post(f"/mynews/mine/{story.pk}/", form(240, key=key))
+    assert response.status_code == 302 and response["Location"] == "/mynews/mine/"
+    story.refresh_from_db()
+    assert story.word_count == 240 and story.submitted_at is not None
+    assert selectors.standing_of(story).state == "submitted"
+    assert ReaderStoryPage.objects.filter(contributor=member).count() == 1
+
+
+def test_the_same_form_sent_twice_makes_one_story(member_client, member):
+    data = form(220)
+    first = member_client.post("/mynews/submit/", data)
+    second = member_client.post("/mynews/submit/", data)
+    assert first.status_code == 302
+    assert second.status_code == 400  # the story is with the editors already
+    assert "with the editors" in second.content.decode()
+    assert ReaderStoryPage.objects.filter(contributor=member).count() == 1
+    story = ReaderStoryPage.objects.get(contributor=member)
+    assert WorkflowState.objects.filter(object_id=str(story.pk)).count() == 1
+
+
+def test_more_than_the_maximum_is_refused_with_the_text_kept(member_client, member, settings):
+    settings.HERALD_MYNEWS_MAX_WORDS = 300
+    response = member_client.post("/mynews/submit/", form(301))
+    assert response.status_code == 400
+    assert "the most we accept is 300" in response.content.decode()
+    assert "Residents of the valley" in response.content.decode()
+    assert not ReaderStoryPage.objects.filter(contributor=member).exists()
+
+
+def test_a_bad_form_is_a_400_not_a_500(member_client):
+    response = member_client.post("/mynews/submit/", {"key": "not-a-uuid", "body": "x"})
+    assert response.status_code == 400
+    response = member_client.post("/mynews/submit/", form(place="Atlantis-under-the-sea"))
+    assert response.status_code == 400
+    assert "know a place called" in response.content.decode()
+
+
+def test_story_html_is_sanitised_whatever_the_browser_sends(member_client, member):
+    body = words(210) + '\n\n<script>alert(1)</script><a href="javascript:alert(2)">x</a>'
+    member_client.post("/mynews/submit/", form(body=body))
+    story = ReaderStoryPage.objects.get(contributor=member)
+    assert "<script" not in story.body and "javascript:" not in story.body
+
+
+def test_submit_approve_publishes_credits_and_answers_the_article(
+    member, news_index, editor, article, django_capture_on_commit_callbacks
+):
+    story = submit_story(member, news_index, response_to=article)
+    assert story.live is False
+    for url in ("/", "/mynews/", article.url, f"/profile/{member.username}/"):  # now cached
+        assert story.title not in Client(HTTP_HOST="localhost").get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # purges run after the commit
+        decide(story, editor)
+    story.refresh_from_db()
+    assert story.live
+    page = Client(HTTP_HOST="localhost").get(story.url).content.decode()
+    assert "Reader contribution" in page
+    assert f'href="/profile/{member.username}/"' in page
+    assert "editorial discretion" in page  # the site's disclaimer
+    listing = Client(HTTP_HOST="localhost").get("/mynews/").content.decode()
+    assert story.title in listing
+    home = Client(HTTP_HOST="localhost").get("/").content.decode()
+    assert story.title in home  # the home page's MyNews block
+    article_html = Client(HTTP_HOST="localhost").get(article.url).content.decode()
+    assert "Responses from readers" in article_html and story.title in article_html
+    profile = Client(HTTP_HOST="localhost").get(f"/profile/{member.username}/").content.decode()
+    assert story.title in profile
+    assert Notification.objects.filter(member=member, text__contains="is published").exists()
+
+
+def test_every_article_offers_write_a_response(article, member_client):
+    html = Client(HTTP_HOST="localhost").get(article.url).content.decode()
+    link = f"/mynews/submit/?response_to={article.pk}"
+    assert f'href="{link}"' in html
+    form_page = member_client.get(link).content.decode()
+    assert f'name="response_to" value="{article.pk}"' in form_page
+    assert article.title in form_page
+
+
+def test_editors_can_change_the_text_before_publishing(member, news_index, editor):
+    story = submit_story(member, news_index)
+    draft = story.get_latest_revision_as_object()
+    draft.title = "Edited by the desk"
+    draft.save_revision(user=editor)
+    assert selectors.standing_of(ReaderStoryPage.objects.get(pk=story.pk)).state == "in_review"
+    decide(story, editor)
+    story.refresh_from_db()
+    assert story.live and story.title == "Edited by the desk"
+
+
+def test_refusal_reason_reaches_the_contributor(member, member_client, news_index, editor):
+    story = submit_story(member, news_index)
+    decide(story, editor, approve=False, reason="Unverified claims or no sources", comment="Who?")
+    standing = selectors.standing_of(ReaderStoryPage.objects.get(pk=story.pk))
+    assert standing.state == "refused"
+    assert standing.reason == "Unverified claims or no sources. Who?."
+    mine = member_client.get("/mynews/mine/").content.decode()
+    assert "Refused" in mine and "Unverified claims or no sources" in mine
+    notice = Notification.objects.get(member=member, text__contains="was not accepted")
+    assert "Unverified claims" in notice.text
+
+
+def test_a_refused_story_can_be_edited_and_sent_again(member, member_client, news_index, editor):
+    story = submit_story(member, news_index)
+    decide(story, editor, approve=False, reason="Unverified claims or no sources")
+    response = member_client.post(f"/mynews/mine/{story.pk}/", form(260, key=story.submission_key))
+    assert response.status_code == 302
+    assert selectors.standing_of(ReaderStoryPage.objects.get(pk=story.pk)).state == "submitted"
+
+
+def test_stories_under_review_cannot_be_changed_by_the_member(member, member_client, news_index):
+    story = submit_story(member, news_index)
+    response = member_client.post(f"/mynews/mine/{story.pk}/", form(300, action="draft"))
+    assert response.status_code == 400
+    assert "with the editors" in response.content.decode()
+    story.refresh_from_db()
+    assert story.word_count == 220
+
+
+def test_members_cannot_see_or_touch_each_others_drafts(member, news_index, make_member):
+    draft, _ = services.story_save(
+        member=member,
+        index_page=news_index,
+        draft=services.StoryDraft(key=uuid.uuid4(), title="Mine", source=words(10)),
+    )
+    other = Client(HTTP_HOST="localhost")
+    other.force_login(make_member())
+    assert other.get(f"/mynews/mine/{draft.pk}/").status_code == 404
+    assert other.post(f"/mynews/mine/{draft.pk}/", form()).status_code == 404
+    assert other.post(f"/mynews/mine/{draft.pk}/delete/").status_code == 404
+    assert "Mine" not in other.get("/mynews/mine/").content.decode()
+    # Using someone else's form key does not take over their draft.
+    response = other.post("/mynews/submit/", form(key=draft.submission_key))
+    assert response.status_code == 400 and "belongs to someone else" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.title == "Mine" and draft.contributor == member
+    # Unpublished stories are not public.
+    assert Client(HTTP_HOST="localhost").get(draft.url or "/mynews/x/").status_code == 404
+
+
+def test_only_reviewers_can_moderate(member, news_index, make_member):
+    story = submit_story(member, news_index)
+    task = story.current_workflow_task
+    assert task.specific.get_actions(story, make_member()) == []
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(member)
+    assert client.get("/admin/contributions/").status_code in {302, 403}
+    state = story.current_workflow_task_state
+    action = f"/admin/pages/workflow/action/{story.pk}/approve/{state.pk}/"
+    client.post(action)
+    story.refresh_from_db()
+    assert not story.live
+
+
+def test_a_member_deletes_a_draft_but_not_a_story_under_review(member, member_client, news_index):
+    draft, _ = services.story_save(
+        member=member,
+        index_page=news_index,
+        draft=services.StoryDraft(key=uuid.uuid4(), title="Scrap", source=words(5)),
+    )
+    assert member_client.post(f"/mynews/mine/{draft.pk}/delete/").status_code == 302
+    assert not ReaderStoryPage.objects.filter(pk=draft.pk).exists()
+    sent = submit_story(member, news_index)
+    member_client.post(f"/mynews/mine/{sent.pk}/delete/")
+    assert ReaderStoryPage.objects.filter(pk=sent.pk).exists()
+
+
+def test_suspended_members_cannot_submit(member, member_client, editor):
+    member_suspend(member=member, by=editor, reason="Spam", until=None)
+    response = member_client.post("/mynews/submit/", form())
+    assert response.status_code == 400
+    assert "You are suspended" in response.content.decode()
+    assert not ReaderStoryPage.objects.filter(contributor=member).exists()
+
+
+def test_submissions_are_rate_limited(member, member_client, news_index, settings):
+    settings.HERALD_MYNEWS_STORIES_PER_DAY = 2
+    for _ in range(2):
+        submit_story(member, news_index)
+    response = member_client.post("/mynews/submit/", form())
+    assert response.status_code == 429 and response["Retry-After"]
+    assert "the most we take in a day" in response.content.decode()
+    assert (
+        ReaderStoryPage.objects.filter(contributor=member, submitted_at__isnull=True).count() == 1
+    )
+    later = timezone.now() + datetime.timedelta(days=1, minutes=1)
+    waiting = ReaderStoryPage.objects.get(contributor=member, submitted_at__isnull=True)
+    services.story_submit(member=member, story=waiting, now=later)
+
+
+def test_banned_words_and_many_links_flag_a_story_for_review(member, news_index, settings):
+    settings.HERALD_MYNEWS_MAX_LINKS = 1
+    policy = CommentPolicy.load()
+    policy.banned_words = "scumbag"
+    policy.save()
+    body = words(210) + " You scumbag. [a](https://a.example) [b](https://b.example)"
+    clean = submit_story(member, news_index, title="Clean")
+    assert ReaderStoryPage.objects.get(pk=clean.pk).review_flags == []
+    draft = services.StoryDraft(key=uuid.uuid4(), title="Flag me", source=body)
+    flagged, _ = services.story_save(member=member, index_page=news_index, draft=draft)
+    services.story_submit(member=member, story=flagged)
+    flagged.refresh_from_db()
+    assert any("scumbag" in flag for flag in flagged.review_flags)
+    assert any("2 links" in flag for flag in flagged.review_flags)
+    assert selectors.standing_of(flagged).state == "submitted"  # in the queue, not dropped
+    queued = [item for _state, _kind, item in selectors.review_queue()]
+    assert flagged in queued
+
+
+def test_unpublishing_tells_the_contributor(member, member_client, news_index, editor):
+    story = submit_story(member, news_index)
+    decide(story, editor)
+    story.refresh_from_db()
+    story.unpublish(user=editor)
+    assert selectors.standing_of(ReaderStoryPage.objects.get(pk=story.pk)).state == "unpublished"
+    assert Notification.objects.filter(member=member, text__contains="taken down").exists()
+    assert Client(HTTP_HOST="localhost").get("/mynews/").content.decode().count(story.title) == 0
