@@ -53,6 +53,12 @@ class MyNewsIndexPage(CacheablePageMixin, Page):
     class Meta:
         verbose_name = "MyNews index"
 
+    def feed_links(self):
+        return [
+            ("application/rss+xml", f"{self.title} (RSS)", "/feeds/mynews/rss/"),
+            ("application/atom+xml", f"{self.title} (Atom)", "/feeds/mynews/atom/"),
+        ]
+
     def disclaimer_text(self, site_name: str) -> str:
         return (self.disclaimer or DEFAULT_DISCLAIMER).replace("{site}", site_name or "Herald")
 
@@ -131,6 +137,9 @@ class ReaderStoryPage(CacheablePageMixin, Page):
     @cached_property
     def tag_list(self):
         return list(self.tags.all())
+
+    def feed_links(self):
+        return [("application/rss+xml", "MyNews (RSS)", "/feeds/mynews/rss/")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -6,7 +6,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from wagtail.models import TaskState, WorkflowState
 
-from .models import ReaderPicture, ReaderStoryPage
+from .models import MyNewsIndexPage, ReaderPicture, ReaderStoryPage
+
+
+def mynews_index_of(site):
+    """The site's MyNews index page, or None (read only; see services.mynews_index)."""
+    if site is None:
+        return None
+    return MyNewsIndexPage.objects.child_of(site.root_page).first()
 
 
 def stories_published(*, index_page):

@@ -36,6 +36,7 @@ from .models import (
     ReaderStoryPage,
     ReaderStoryPicture,
 )
+from .selectors import mynews_index_of
 from .text import link_count, plain_text, story_html, word_count
 
 logger = logging.getLogger(__name__)
@@ -70,9 +71,7 @@ def review_workflow() -> Workflow:
 def mynews_index(site) -> MyNewsIndexPage | None:
     """The site's MyNews index, with the review workflow assigned to it and the reviewer
     groups allowed to publish and unpublish stories under it."""
-    if site is None:
-        return None
-    index_page = MyNewsIndexPage.objects.child_of(site.root_page).first()
+    index_page = mynews_index_of(site)
     if index_page is not None:
         WorkflowPage.objects.get_or_create(
             page=index_page, defaults={"workflow": review_workflow()}

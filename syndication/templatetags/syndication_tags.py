@@ -29,6 +29,8 @@ def feed_links(context):
         links.append(("application/rss+xml", f"{page.title} (RSS)", f"/feeds/sections/{path}/rss/"))
     if tag is not None:
         links.append(("application/rss+xml", f"{tag.name} (RSS)", f"/feeds/tags/{tag.slug}/rss/"))
+    if page is not None and hasattr(page, "feed_links"):  # pages of other apps (MyNews)
+        links += page.feed_links()
     return format_html_join("\n", '<link rel="alternate" type="{}" title="{}" href="{}">', links)
 
 
