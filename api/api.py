@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field, field_validator
 from taggit.models import Tag
 from wagtail.models import Site
 
+from community.models import ReaderStoryPage
+from community.selectors import mynews_index_of, pictures_published, stories_published
 from components.models import ListingCategory
 from components.services import alerts_current, listings_upcoming
 from newsroom.models import ArticlePage, Author, SectionPage
@@ -30,6 +32,9 @@ from .schemas import (
     Error,
     GalleryOut,
     ListingOut,
+    ReaderPictureOut,
+    ReaderStoryDetail,
+    ReaderStorySummary,
     SectionOut,
     SiteOut,
     TagOut,
@@ -40,6 +45,8 @@ from .serializers import (
     article_summary,
     gallery,
     listing,
+    reader_picture,
+    reader_story,
     section,
     section_ids_by_path,
     site_out,
@@ -131,6 +138,14 @@ class TrafficPage_(PageOf):
 
 class ListingPage_(PageOf):
     results: list[ListingOut]
+
+
+class ReaderStoryPage_(PageOf):
+    results: list[ReaderStorySummary]
+
+
+class ReaderPicturePage_(PageOf):
+    results: list[ReaderPictureOut]
 
 
 @api.get("/sites", response={200: list[SiteOut], **ERRORS}, summary="The sites of the network")
@@ -326,3 +341,46 @@ def list_listings(
         if kind is not None:
             items = items.filter(category=kind)
     return _page(request, response, items, paging, listing)
+
+
+@api.get(
+    "/reader-stories",
+    response={200: ReaderStoryPage_, **ERRORS},
+    summary="Published reader stories (MyNews) of a site, newest first",
+)
+def list_reader_stories(
+    request, response: HttpResponse, paging: Query[Paging], site: int | None = None
+):
+    index_page = mynews_index_of(_site(request, site))
+    items = []
+    if index_page is not None:
+        items = stories_published(index_page=index_page).prefetch_related("tags", "pictures__image")
+    return _page(request, response, items, paging, lambda s: reader_story(s, request))
+
+
+@api.get(
+    "/reader-stories/{story_id}",
+    response={200: ReaderStoryDetail, **ERRORS},
+    summary="One published reader story, with its text as clean HTML",
+)
+def get_reader_story(request, response: HttpResponse, story_id: int):
+    if not 0 < story_id < 2**31:
+        raise Http404
+    story = get_object_or_404(
+        ReaderStoryPage.objects.live().public().select_related("contributor", "place"),
+        pk=story_id,
+    )
+    _cacheable(response)
+    return reader_story(story, request, detail=True)
+
+
+@api.get(
+    "/reader-pictures",
+    response={200: ReaderPicturePage_, **ERRORS},
+    summary="Published User Galleries pictures of a site, newest first",
+)
+def list_reader_pictures(
+    request, response: HttpResponse, paging: Query[Paging], site: int | None = None
+):
+    items = pictures_published(site=_site(request, site)).select_related("place", "site")
+    return _page(request, response, items, paging, lambda p: reader_picture(p, request))

@@ -107,3 +107,40 @@ class ListingOut(Schema):
     ends_at: datetime | None
     link: str
     description: str
+
+
+class ContributorOut(Schema):
+    username: str
+    display_name: str
+    profile_url: str
+
+
+class ReaderStorySummary(Schema):
+    id: int
+    site_id: int | None
+    title: str
+    url: str
+    summary: str
+    contributor: ContributorOut | None
+    in_response_to: int | None
+    first_published_at: datetime
+    tags: list[TagOut]
+    place: PlaceOut | None
+    pictures: list[PictureOut]
+
+
+class ReaderStoryDetail(ReaderStorySummary):
+    body_html: str
+
+
+class ReaderPictureOut(Schema):
+    id: int
+    site_id: int | None
+    caption: str
+    credit: str
+    url: str
+    contributor: ContributorOut | None
+    taken_on: str | None
+    place: PlaceOut | None
+    first_published_at: datetime
+    picture: PictureOut

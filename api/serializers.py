@@ -129,3 +129,53 @@ def listing(item):
         "link": item.link,
         "description": item.description,
     }
+
+
+def contributor(member, request):
+    if member is None or not member.has_profile:
+        return None
+    return {
+        "username": member.username,
+        "display_name": member.public_name,
+        "profile_url": request.build_absolute_uri(member.get_absolute_url()),
+    }
+
+
+def reader_story(story, request, *, detail=False):
+    from wagtail.rich_text import expand_db_html
+
+    site_id, _root, _path = story.get_url_parts(request) or (None, None, None)
+    data = {
+        "id": story.pk,
+        "site_id": site_id,
+        "title": story.title,
+        "url": story.get_full_url(request),
+        "summary": story.standfirst,
+        "contributor": contributor(story.contributor, request),
+        "in_response_to": story.in_response_to_id,
+        "first_published_at": story.first_published_at,
+        "tags": [{"name": t.name, "slug": t.slug} for t in story.tags.all()],
+        "place": place_out(story.place) if story.place_id else None,
+        "pictures": [
+            picture(item.image, request, caption=item.caption) for item in story.pictures.all()
+        ],
+    }
+    if detail:
+        data["body_html"] = expand_db_html(story.body)
+    return data
+
+
+def reader_picture(item, request):
+    root = item.site.root_url if item.site else ""
+    return {
+        "id": item.pk,
+        "site_id": item.site_id,
+        "caption": item.caption,
+        "credit": item.credit,
+        "url": f"{root}{item.get_absolute_url()}" if root else item.get_absolute_url(),
+        "contributor": contributor(item.contributor, request),
+        "taken_on": item.taken_on.isoformat() if item.taken_on else None,
+        "place": place_out(item.place) if item.place_id else None,
+        "first_published_at": item.first_published_at,
+        "picture": picture(item.image, request, caption=item.caption, credit=item.credit),
+    }

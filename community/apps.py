@@ -22,6 +22,7 @@ class CommunityConfig(AppConfig):
             register_home_include,
             register_home_subpage_type,
             register_multimedia_link,
+            register_search_type,
         )
 
         from . import receivers, services
@@ -33,6 +34,7 @@ class CommunityConfig(AppConfig):
         register_multimedia_link("User Galleries", "/galleries/")
         register_multimedia_link("MyNews: reader stories", "/mynews/")
         register_home_include("community/includes/home_mynews.html")
+        register_search_type("reader", "Reader stories", "community.ReaderStoryPage")
         register_article_include("community/includes/responses.html", first=True)
         registry.register_exporter("contributions", services.member_export)
         registry.register_eraser("contributions", services.member_erase)

@@ -109,6 +109,7 @@ class ReaderStoryPage(CacheablePageMixin, Page):
     review_flags = models.JSONField(default=list, blank=True, editable=False)
 
     accepts_comments = True  # the comments app serves a thread for it
+    is_reader_contribution = True
     exclude_fields_in_copy = ["submission_key"]
 
     content_panels = [
@@ -140,6 +141,22 @@ class ReaderStoryPage(CacheablePageMixin, Page):
 
     def feed_links(self):
         return [("application/rss+xml", "MyNews (RSS)", "/feeds/mynews/rss/")]
+
+    # What lists of stories (search results) show for an article: a summary and a picture.
+    @property
+    def standfirst(self):
+        from django.utils.text import Truncator
+
+        from .text import plain_text
+
+        return Truncator(" ".join(plain_text(self.body).split())).words(30)
+
+    list_prefetch = ("pictures__image__renditions",)
+
+    @property
+    def lead_image(self):
+        pictures = list(self.pictures.all())
+        return pictures[0].image if pictures else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -119,6 +119,8 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
         form = SearchForm(request.GET, sections=selectors.site_sections_all(home=self))
         filters = filters_from(form)
         results = paginate(request, selectors.articles_search(root=self, filters=filters))
+        if filters.query:
+            results.object_list = selectors.search_results_specific(results.object_list)
         response = self.render(
             request,
             context_overrides={

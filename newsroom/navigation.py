@@ -80,3 +80,13 @@ home_subpage_types = ["newsroom.SectionPage", "newsroom.PicturesIndexPage", "new
 def register_home_subpage_type(model_label):
     if model_label not in home_subpage_types:
         home_subpage_types.append(model_label)
+
+
+# What site search looks through, as (key, label, model label): the newsroom's articles, and
+# page types other apps register (reader stories). Readers narrow by key with ``?type=``.
+search_types = [("articles", "Articles", "newsroom.ArticlePage")]
+
+
+def register_search_type(key, label, model_label):
+    if all(existing != key for existing, _label, _model in search_types):
+        search_types.append((key, label, model_label))

@@ -8,6 +8,8 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .navigation import search_types
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 
@@ -17,6 +19,7 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     section = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    type = forms.ChoiceField(required=False, label="Show")
     start = forms.DateField(required=False, label="From")
     end = forms.DateField(required=False, label="To")
 
@@ -28,6 +31,9 @@ class SearchForm(forms.Form):
             (section.pk, section.title) for section in sections
         ]
         self.sections = {section.pk: section for section in sections}
+        self.fields["type"].choices = [("", "All stories")] + [
+            (key, label) for key, label, _model in search_types
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -47,6 +53,7 @@ class SearchFilters:
     section: object = None
     start: datetime.date | None = None
     end: datetime.date | None = None
+    kind: str = ""  # a key of navigation.search_types; empty: all of them
 
 
 def filters_from(form) -> SearchFilters:
@@ -58,7 +65,19 @@ def filters_from(form) -> SearchFilters:
         section=form.sections.get(data.get("section")),
         start=data.get("start"),
         end=data.get("end"),
+        kind=data.get("type", "") or "",
     )
+
+
+def search_models(kind: str):
+    """The page models a search looks through: one type, or every registered one."""
+    from django.apps import apps
+
+    return [
+        apps.get_model(model_label)
+        for key, _label, model_label in search_types
+        if not kind or key == kind
+    ]
 
 
 def search_terms(query: str) -> list[str]:

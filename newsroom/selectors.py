@@ -1,6 +1,6 @@
 """Reads shared by pages, feeds and fragments, shaped so query counts stay flat."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from wagtail.models import Page
 
 from .restrictions import public_only
@@ -43,18 +43,45 @@ def _day_start(day, days=0):
 
 
 def articles_search(*, root: Page, filters):
-    """Live articles of the site matching the filters' query (Wagtail search), best first."""
+    """Live stories of the site (articles, and the page types other apps register, such as
+    reader stories) matching the filters' query (Wagtail search), best first. The results are
+    base ``Page`` objects: ``search_results_specific`` turns one page of them into stories."""
     if not filters.query:
         return []
-    from .models import ArticlePage
+    from .search import search_models, search_terms
 
-    articles = public_only(ArticlePage.objects.live()).descendant_of(filters.section or root)
+    pages = public_only(Page.objects.live()).descendant_of(filters.section or root)
+    pages = pages.type(*search_models(filters.kind))
     # Whole local days; plain comparisons, which every search backend can filter on.
     if filters.start:
-        articles = articles.filter(first_published_at__gte=_day_start(filters.start))
+        pages = pages.filter(first_published_at__gte=_day_start(filters.start))
     if filters.end:
-        articles = articles.filter(first_published_at__lt=_day_start(filters.end, days=1))
-    return articles.search(filters.query)
+        pages = pages.filter(first_published_at__lt=_day_start(filters.end, days=1))
+    # Words only: search operators and stray punctuation mean nothing to readers, and some
+    # backends' query syntax (SQLite FTS5) would refuse them.
+    words = " ".join(search_terms(filters.query))
+    return pages.search(words) if words else []
+
+
+def search_results_specific(pages):
+    """One page of search results as their specific pages, in the same order, with pictures:
+    one query per page type, and two for the pictures."""
+    from django.contrib.contenttypes.models import ContentType
+
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(page.content_type_id, []).append(page.pk)
+    found = {}
+    for type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        pages_of_type = model.objects.filter(pk__in=ids)
+        # A page type may name what its list entry shows (a reader story's first picture).
+        pages_of_type = pages_of_type.prefetch_related(*getattr(model, "list_prefetch", ()))
+        found.update((page.pk, page) for page in pages_of_type)
+    results = [found[page.pk] for page in pages if page.pk in found]
+    with_pictures = [page for page in results if getattr(page, "lead_image_id", None)]
+    prefetch_related_objects(with_pictures, "lead_image__renditions")
+    return results
 
 
 def articles_related(*, article, limit: int):

@@ -71,6 +71,11 @@ def test_article_detail_has_clean_html_and_blocks(client):
         ("/api/v1/articles/abc", 400),
         ("/api/v1/authors/nobody", 404),
         ("/api/v1/articles?page=500", 200),
+        ("/api/v1/reader-stories?site=99999", 404),
+        ("/api/v1/reader-stories?page=0", 400),
+        ("/api/v1/reader-stories/99999999", 404),
+        ("/api/v1/reader-stories/abc", 400),
+        ("/api/v1/reader-pictures?page_size=0", 400),
     ],
 )
 def test_bad_requests_get_json_errors_not_500s(client, url, status):
@@ -170,3 +175,24 @@ def test_articles_filter_by_place(client):
     data = client.get("/api/v1/articles?place=kimberley", HTTP_HOST="localhost").json()
     assert [item["id"] for item in data["results"]] == [article.pk]
     assert data["results"][0]["place"]["name"] == "Kimberley"
+
+
+def test_published_reader_stories_and_pictures_are_in_the_api(client):
+    from community.models import ReaderPicture, ReaderStoryPage
+
+    response = client.get("/api/v1/reader-stories", **NEWS)
+    assert response.status_code == 200 and response["Cache-Control"].startswith("public")
+    listed = response.json()["results"]
+    live = ReaderStoryPage.objects.live().filter(url_path__startswith="/localhost/")
+    assert {story["id"] for story in listed} == set(live.values_list("pk", flat=True))
+    assert all(story["contributor"]["profile_url"].startswith("http") for story in listed)
+    responses = [story for story in listed if story["in_response_to"]]
+    assert responses  # the demo's responses name their article
+    unpublished = ReaderStoryPage.objects.filter(live=False).first()
+    assert client.get(f"/api/v1/reader-stories/{unpublished.pk}", **NEWS).status_code == 404
+    detail = client.get(f"/api/v1/reader-stories/{listed[0]['id']}", **NEWS).json()
+    assert "<h2>" in detail["body_html"] and "<script" not in detail["body_html"]
+    pictures = client.get("/api/v1/reader-pictures", **NEWS).json()["results"]
+    published = ReaderPicture.objects.filter(live=True, site__hostname="localhost")
+    assert {p["id"] for p in pictures} == set(published.values_list("pk", flat=True))
+    assert pictures[0]["picture"]["url"].startswith("http")

@@ -43,7 +43,8 @@ def _path(page):
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        ("/search/?q=water", 8),
+        # 8, + the results' specific pages (articles 1, reader stories 1, their pictures 1)
+        ("/search/?q=water", 11),
         ("/pictures/", 12),
         ("/policies/comments/", 10),
         ("/feeds/rss/", 6),

@@ -72,3 +72,22 @@ def test_highlight_escapes_html_and_matches_whole_words():
         "<mark>Rand</mark> &amp; &lt;b&gt;rands&lt;/b&gt; <mark>rand</mark>"
     )
     assert search_terms('"water AND (crisis)" OR not') == ["water", "crisis"]
+
+
+def test_search_finds_reader_stories_too_and_filters_by_type(client):
+    from community.models import ReaderStoryPage
+
+    article = ArticlePage.objects.live().filter(url_path__startswith="/localhost/").first()
+    _retitle(article, "Pangolin sightings rise")
+    story = ReaderStoryPage.objects.live().filter(url_path__startswith="/localhost/").first()
+    story.title = "A pangolin in our garden"
+    story.save_revision().publish()
+    found = {page.pk: page for page in _results(client, "q=pangolin")}
+    assert set(found) == {article.pk, story.pk}
+    assert isinstance(found[story.pk], ReaderStoryPage)  # specific pages, ready to show
+    assert [p.pk for p in _results(client, "q=pangolin&type=reader")] == [story.pk]
+    assert [p.pk for p in _results(client, "q=pangolin&type=articles")] == [article.pk]
+    html = client.get("/search/?q=pangolin", **NEWS).content.decode()
+    assert "Reader contribution" in html and "<mark>pangolin</mark> in our garden" in html
+    bad = client.get("/search/?q=pangolin&type=nonsense", **NEWS)
+    assert bad.status_code == 200 and len(bad.context["results"]) == 2  # ignored, not an error
