@@ -13,6 +13,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+MEDIA = "{http://search.yahoo.com/mrss/}"
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -32,6 +33,16 @@ class WireItem:
     source: str = ""
     tags: list[str] = field(default_factory=list)
     published: datetime | None = None
+    picture: "WirePicture | None" = None
+
+
+@dataclass
+class WirePicture:
+    """A picture the item points to by URL; the importer fetches and checks it."""
+
+    url: str
+    caption: str = ""
+    credit: str = ""
 
 
 @dataclass
@@ -105,9 +116,36 @@ def _rss(root):
                 tags=[c.text.strip() for c in entry.findall("category") if c.text],
                 published=_date(_text(entry, "pubDate")),
                 source=_text(root, "channel/title"),
+                picture=_rss_picture(entry),
             )
         )
     return _checked(candidates, "rss")
+
+
+def _is_image(mime):
+    return (mime or "").lower().startswith("image/")
+
+
+def _rss_picture(entry):
+    """``media:content`` (medium image, or an image type) first, else an image enclosure."""
+    for media in entry.iter(f"{MEDIA}content"):
+        if media.get("url") and (media.get("medium") == "image" or _is_image(media.get("type"))):
+            return WirePicture(
+                url=media.get("url"),
+                caption=_text(media, f"{MEDIA}description") or _text(media, f"{MEDIA}title"),
+                credit=_text(media, f"{MEDIA}credit"),
+            )
+    for enclosure in entry.findall("enclosure"):
+        if enclosure.get("url") and _is_image(enclosure.get("type")):
+            return WirePicture(url=enclosure.get("url"))
+    return None
+
+
+def _atom_picture(entry):
+    for link in entry.findall(f"{ATOM}link"):
+        if link.get("rel") == "enclosure" and link.get("href") and _is_image(link.get("type")):
+            return WirePicture(url=link.get("href"), caption=link.get("title", ""))
+    return None
 
 
 def _atom(root):
@@ -127,15 +165,47 @@ def _atom(root):
                 tags=[c.get("term") for c in entry.findall(f"{ATOM}category") if c.get("term")],
                 published=_date(_text(entry, f"{ATOM}published") or _text(entry, f"{ATOM}updated")),
                 source=_text(root, f"{ATOM}title"),
+                picture=_atom_picture(entry),
             )
         )
     return _checked(candidates, "atom")
 
 
+def _newsml_picture_items(items):
+    """Picture items of a NewsML-G2 message, by GUID, as ``WirePicture``."""
+    pictures = {}
+    for item in items:
+        item_class = item.find(f"{G2}itemMeta/{G2}itemClass")
+        if item_class is None or not item_class.get("qcode", "").startswith("ninat:picture"):
+            continue
+        remotes = [
+            r
+            for r in item.iter(f"{G2}remoteContent")
+            if r.get("href") and _is_image(r.get("contenttype"))
+        ]
+        if remotes:  # the largest rendition
+            best = max(remotes, key=lambda r: int(r.get("width") or 0))
+            meta = item.find(f"{G2}contentMeta")
+            pictures[item.get("guid", "")] = WirePicture(
+                url=best.get("href"),
+                caption=_text(meta, f"{G2}description") or _text(meta, f"{G2}headline"),
+                credit=_text(meta, f"{G2}creditline") or _text(meta, f"{G2}by"),
+            )
+    return pictures
+
+
 def _newsml(root):
     items = [root] if root.tag == f"{G2}newsItem" else list(root.iter(f"{G2}newsItem"))
+    pictures = _newsml_picture_items(items)
     candidates = []
     for item in items:
+        if item.get("guid", "") in pictures:
+            continue  # a picture item: it illustrates a text item, it is not a story
+        linked = [
+            pictures[link.get("residref")]
+            for link in item.findall(f"{G2}itemMeta/{G2}link")
+            if link.get("residref") in pictures
+        ]
         meta = item.find(f"{G2}contentMeta")
         body = item.find(f"{G2}contentSet/{G2}inlineXML")
         body_html = ""
@@ -160,6 +230,7 @@ def _newsml(root):
                     if _text(s, f"{G2}name")
                 ],
                 published=_date(_text(item, f"{G2}itemMeta/{G2}versionCreated")),
+                picture=linked[0] if linked else None,
             )
         )
     return _checked(candidates, "newsml-g2")
@@ -190,6 +261,32 @@ def _ninjs(data):
                 source=str(entry.get("copyrightholder") or ""),
                 tags=[s.get("name") for s in subjects if isinstance(s, dict) and s.get("name")],
                 published=_date(str(entry.get("versioncreated") or "")),
+                picture=_ninjs_picture(entry.get("associations")),
             )
         )
     return _checked(candidates, "ninjs")
+
+
+def _ninjs_picture(associations):
+    """The first associated picture, at its largest rendition (ninjs 1.x and 2.x shapes)."""
+    if isinstance(associations, dict):
+        associations = list(associations.values())
+    for association in associations if isinstance(associations, list) else []:
+        if not isinstance(association, dict) or association.get("type") != "picture":
+            continue
+        renditions = association.get("renditions") or {}
+        if isinstance(renditions, dict):
+            renditions = list(renditions.values())
+        hrefs = [r for r in renditions if isinstance(r, dict) and str(r.get("href", "")).strip()]
+        if not hrefs:
+            continue
+        best = max(
+            hrefs,
+            key=lambda r: int(r.get("width") or 0) if str(r.get("width", "")).isdigit() else 0,
+        )
+        return WirePicture(
+            url=str(best["href"]).strip(),
+            caption=str(association.get("description_text") or association.get("headline") or ""),
+            credit=str(association.get("byline") or association.get("copyrightholder") or ""),
+        )
+    return None

@@ -1,7 +1,22 @@
+from django.urls import path
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from . import admin_views
 from .models import WireStory
+
+
+class PublishColumn(Column):
+    """A Publish button per draft: the draft goes live in one click."""
+
+    cell_template_name = "wire/publish_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["csrf_token"] = parent_context.get("csrf_token")
+        context["request"] = parent_context.get("request")
+        return context
 
 
 class WireViewSet(ModelViewSet):
@@ -12,7 +27,14 @@ class WireViewSet(ModelViewSet):
     menu_label = "Wire"
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["headline", "source", "format", "updated_at", "page"]
+    list_display = [
+        "headline",
+        "source",
+        "format",
+        "updated_at",
+        "page",
+        PublishColumn("publish", label="Publish"),
+    ]
     list_filter = ["source", "format"]
     search_fields = ["headline", "guid"]
     form_fields = ["headline", "source"]  # the copy itself is edited on the article page
@@ -22,3 +44,8 @@ class WireViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_wire():
     return WireViewSet("wire")
+
+
+@hooks.register("register_admin_urls")
+def wire_publish_urls():
+    return [path("wire-publish/<int:pk>/", admin_views.publish, name="wire_publish")]

@@ -315,6 +315,8 @@ HERALD_SCHEDULER_INTERVAL = env_int("HERALD_SCHEDULER_INTERVAL", 60)
 HERALD_UPLOAD_MAX_BYTES = env_int("HERALD_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 HERALD_UPLOAD_MAX_PIXELS = env_int("HERALD_UPLOAD_MAX_PIXELS", 40_000_000)
 HERALD_UPLOAD_MAX_SIDE = env_int("HERALD_UPLOAD_MAX_SIDE", 3000)
+# Seconds import_wire waits for a picture a wire item points to.
+HERALD_WIRE_PICTURE_TIMEOUT = env_int("HERALD_WIRE_PICTURE_TIMEOUT", 10)
 
 # Accounts (django-allauth): e-mail and password, verified e-mail required, social sign-in.
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"

@@ -21,8 +21,13 @@ class Command(BaseCommand):
         parser.add_argument("--section", required=True, help="Section path, e.g. news/world")
         parser.add_argument("--site", help="Host name of the site (default: the default site)")
         parser.add_argument("--source", default="", help="Agency name, e.g. AFP (overrides)")
+        parser.add_argument(
+            "--no-pictures",
+            action="store_true",
+            help="Do not fetch the pictures items point to",
+        )
 
-    def handle(self, *args, paths, section, site, source, **options):
+    def handle(self, *args, paths, section, site, source, no_pictures=False, **options):
         section_page = self._section(section, site)
         failures = 0
         for path in paths:
@@ -38,7 +43,11 @@ class Command(BaseCommand):
             for item in tqdm(parsed.items, desc=Path(path).name, unit="item", disable=None):
                 try:
                     outcome = wire_item_import(
-                        item=item, section=section_page, file_format=parsed.format, source=source
+                        item=item,
+                        section=section_page,
+                        file_format=parsed.format,
+                        source=source,
+                        fetch_pictures=not no_pictures,
                     )
                 except Exception as exc:  # one bad item must not stop the others
                     self.stderr.write(f"{path}: {item.guid}: failed ({exc})")
