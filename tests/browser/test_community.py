@@ -150,3 +150,21 @@ def test_a_member_sends_a_photo_with_gps_and_the_published_picture_has_none(
     assert originals and not any("IMG_0042" in p.name for p in originals)
     for original in originals:
         assert _metadata(original.read_bytes())[0].get(0x8825) is None
+
+
+def test_an_editor_publishes_wire_copy_from_the_wire_list(browser, herald_server):
+    editor = browser.new_context(viewport={"width": 1300, "height": 1000}).new_page()
+    admin_sign_in(editor, herald_server)
+    editor.goto(herald_server.url + "/admin/wire/")
+    row = editor.locator("tr", has_text="New ferry route links the two harbours")
+    row.get_by_role("button", name="Publish").click()
+    expect(editor.locator(".messages")).to_contain_text(
+        "“New ferry route links the two harbours” is published."
+    )
+    expect(row).to_contain_text("Published")
+    reader = browser.new_context().new_page()
+    reader.goto(herald_server.url + "/search/?q=ferry+harbours")
+    reader.get_by_role("link", name=re.compile("New ferry route")).click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text(
+        "New ferry route links the two harbours"
+    )

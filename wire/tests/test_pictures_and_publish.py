@@ -142,12 +142,21 @@ def test_pictures_are_found_in_rss_atom_and_newsml():
     assert newsml.items[0].picture.caption == "Crowd"
 
 
-def test_editors_publish_a_wire_draft_from_the_list_in_one_click(admin_client, tmp_path):
+def test_editors_publish_a_wire_draft_from_the_list_in_one_click(admin_user, tmp_path):
+    import re
+
     _import(tmp_path, {"uri": "urn:pub:1", "headline": "Budget vote today"}, "--no-pictures")
     story = WireStory.objects.get(guid="urn:pub:1")
+    admin_client = Client(enforce_csrf_checks=True)
+    admin_client.force_login(admin_user)
     listing = admin_client.get("/admin/wire/").content.decode()
     assert f'action="/admin/wire-publish/{story.pk}/"' in listing
-    response = admin_client.post(f"/admin/wire-publish/{story.pk}/")
+    token = re.search(
+        rf'wire-publish/{story.pk}/"><input type="hidden" name="csrfmiddlewaretoken" '
+        r'value="([^"]+)"',
+        listing,
+    ).group(1)
+    response = admin_client.post(f"/admin/wire-publish/{story.pk}/", {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     story.page.refresh_from_db()
     assert story.page.live
