@@ -267,24 +267,28 @@ def build_index(args):
             )
             staged = 0
             while rows := reader.fetchmany(STAGE_BATCH):
+                # Texts first: reading an image block queries the database, which COPY blocks.
+                staged_rows = []
+                for page_id, title, standfirst, body in rows:
+                    raw_blocks = json.loads(body) if isinstance(body, str) else body
+                    # as_vector() strips each text and leaves out empty ones
+                    parts = [t.strip() for t in (title, standfirst, texts.body(raw_blocks))]
+                    staged_rows.append(
+                        (
+                            page_id,
+                            parts[0] or None,
+                            parts[1] or None,
+                            parts[2] or None,
+                            parts[0],
+                            " ".join(t for t in parts[1:] if t),
+                        )
+                    )
                 with cursor.cursor.copy(
                     "COPY search_stage (id, title, standfirst, body, title_text, body_text) "
                     "FROM STDIN"
                 ) as copy:
-                    for page_id, title, standfirst, body in rows:
-                        body_text = texts.body(json.loads(body) if isinstance(body, str) else body)
-                        # as_vector() strips each text and leaves out empty ones
-                        parts = [t.strip() for t in (title, standfirst, body_text)]
-                        copy.write_row(
-                            (
-                                page_id,
-                                parts[0] or None,
-                                parts[1] or None,
-                                parts[2] or None,
-                                parts[0],
-                                " ".join(t for t in parts[1:] if t),
-                            )
-                        )
+                    for row in staged_rows:
+                        copy.write_row(row)
                 staged += len(rows)
                 if staged % 100_000 < STAGE_BATCH:
                     print(
@@ -332,7 +336,7 @@ def build_index(args):
                 title_norm, title_text, body_text)
             SELECT %(type)s, v.id::text, v.title, v.autocomplete, v.body,
                 CASE WHEN length(v.title) > 0
-                     THEN %(average)s::double precision / length(v.title) ELSE 1.0 END,
+                     THEN %(average)s / length(v.title) ELSE 1.0 END,
                 v.title_text, v.body_text
             FROM (SELECT s.id, s.title_text, s.body_text, {vectors["title"]} AS title,
                          {vectors["autocomplete"]} AS autocomplete, {vectors["body"]} AS body
@@ -345,10 +349,11 @@ def build_index(args):
             flush=True,
         )
         cursor.execute(
-            f"UPDATE {table} SET title_norm = %s::double precision / length(title) "  # noqa: S608
+            f"UPDATE {table} SET title_norm = %s / length(title) "  # noqa: S608
             "WHERE content_type_id <> %s AND length(title) > 0",
             [average, article_type],
         )
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the deferred content type checks, now
         for name, definition in gin_indexes:
             index_started = time.perf_counter()
             cursor.execute(definition)
@@ -573,6 +578,8 @@ def main():
     configure(args)
     if args.build:
         build(args)
+    if not args.no_bench and not (Path(args.var_dir) / "static" / "staticfiles.json").exists():
+        manage("collectstatic", "--no-input", "-v0")  # the demo settings serve hashed files
     import django
 
     django.setup()
