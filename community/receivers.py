@@ -38,7 +38,8 @@ def on_task_rejected(sender, instance, user=None, **kwargs):
     item = _contribution(instance.workflow_state)
     if item is not None and item.contributor:
         what, site = _describe(item)
-        notify(item.contributor, f"{what} was not accepted: {instance.comment}", _mine_url(site))
+        text = f"{what} was not accepted: {instance.comment}"
+        notify(item.contributor, text, _mine_url(site), always_email=True)
 
 
 def _story_keys(story):
@@ -52,7 +53,8 @@ def on_story_published(sender, instance, **kwargs):
     purge_after_commit(_story_keys(instance))
     if instance.contributor:
         url = instance.full_url or ""
-        notify(instance.contributor, f"Your story “{instance.title}” is published.", url)
+        text = f"Your story “{instance.title}” is published."
+        notify(instance.contributor, text, url, always_email=True)
 
 
 def on_story_unpublished(sender, instance, **kwargs):
@@ -62,6 +64,7 @@ def on_story_unpublished(sender, instance, **kwargs):
             instance.contributor,
             f"Your story “{instance.title}” was taken down by the editors.",
             _mine_url(instance.get_site()),
+            always_email=True,
         )
 
 
@@ -80,7 +83,8 @@ def on_picture_published(sender, instance, **kwargs):
     if instance.contributor:
         site = instance.site
         url = f"{site.root_url}{instance.get_absolute_url()}" if site else ""
-        notify(instance.contributor, f"Your picture “{instance.caption[:60]}” is published.", url)
+        text = f"Your picture “{instance.caption[:60]}” is published."
+        notify(instance.contributor, text, url, always_email=True)
 
 
 def on_picture_unpublished(sender, instance, **kwargs):
@@ -90,4 +94,5 @@ def on_picture_unpublished(sender, instance, **kwargs):
             instance.contributor,
             f"Your picture “{instance.caption[:60]}” was taken down by the editors.",
             _mine_url(instance.site),
+            always_email=True,
         )

@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowState,
     WorkflowTask,
 )
+from wagtail.users.models import UserProfile
 
 from accounts.selectors import suspension_active
 from comments.models import CommentPolicy
@@ -240,8 +241,20 @@ def story_submit(*, member, story, now=None):
     return story
 
 
+def _wagtail_mail_off(member):
+    """Members hear about decisions from Herald's notifications; Wagtail's own workflow e-mails
+    link to the admin, which members cannot open."""
+    if member.is_staff:
+        return
+    profile = UserProfile.get_for_user(member)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
 def _workflow_restart(obj, member):
     """Start review; a refused contribution sent again starts a fresh review."""
+    _wagtail_mail_off(member)
     for state in obj.workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES):
         state.cancel(user=member)
     workflow = obj.get_workflow() or review_workflow()

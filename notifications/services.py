@@ -9,15 +9,16 @@ from .models import EmailPreference, Notification
 logger = logging.getLogger(__name__)
 
 
-def notify(member, text: str, url: str = ""):
-    """Tell ``member`` on the site, and by e-mail (after the commit) if they opted in.
+def notify(member, text: str, url: str = "", *, always_email: bool = False):
+    """Tell ``member`` on the site, and by e-mail (after the commit) if they opted in, or
+    always for ``always_email`` news they are waiting for (a decision on their contribution).
 
     ``url`` should be absolute (the thing may live on another site of the network).
     """
     if member is None or not member.is_active:
         return None
     notification = Notification.objects.create(member=member, text=text[:300], url=url)
-    if EmailPreference.objects.filter(member=member, enabled=True).exists():
+    if always_email or EmailPreference.objects.filter(member=member, enabled=True).exists():
         transaction.on_commit(lambda: _mail(member.email, text, url))
     return notification
 

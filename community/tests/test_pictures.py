@@ -163,3 +163,13 @@ def test_the_picture_service_checks_each_file_by_its_content(member, news_site):
     )
     assert len(stored) == 1 and stored[0].image.file.name.endswith(".jpg")
     assert errors == [("notes.png", errors[0][1])] and "not a picture" in errors[0][1]
+
+
+def test_suspended_members_cannot_send_pictures(member, member_client, editor):
+    from accounts.services import member_suspend
+
+    member_suspend(member=member, by=editor, reason="Spam", until=None)
+    response = post(member_client, [picture_file()])
+    assert response.status_code == 403
+    assert "You are suspended" in response.content.decode()
+    assert not ReaderPicture.objects.filter(contributor=member).exists()

@@ -280,3 +280,15 @@ def test_unpublishing_tells_the_contributor(member, member_client, news_index, e
     assert selectors.standing_of(ReaderStoryPage.objects.get(pk=story.pk)).state == "unpublished"
     assert Notification.objects.filter(member=member, text__contains="taken down").exists()
     assert Client(HTTP_HOST="localhost").get("/mynews/").content.decode().count(story.title) == 0
+
+
+def test_contributors_are_told_by_email_when_editors_decide(
+    member, news_index, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    story = submit_story(member, news_index, title="The e-mailed story")
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(story, editor, approve=False, reason="Breaks the contributions policy")
+    to_member = [m for m in mailoutbox if m.to == [member.email]]
+    assert len(to_member) == 1  # Herald's, not Wagtail's admin e-mail
+    assert "was not accepted: Breaks the contributions policy" in to_member[0].body
+    assert "/mynews/mine/" in to_member[0].body and "/admin/" not in to_member[0].body
