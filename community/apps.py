@@ -6,6 +6,7 @@ class CommunityConfig(AppConfig):
     verbose_name = "Reader contributions"
 
     def ready(self):
+        from django.db.models.signals import post_delete, pre_delete
         from wagtail.signals import (
             page_published,
             page_unpublished,
@@ -42,6 +43,8 @@ class CommunityConfig(AppConfig):
             registry.register_profile_section(section)
         register_demo_extra(demo_community_build)
 
+        post_delete.connect(receivers.on_story_deleted, sender=ReaderStoryPage)
+        pre_delete.connect(receivers.on_picture_deleted, sender=ReaderPicture)
         workflow_submitted.connect(receivers.on_workflow_submitted)
         task_rejected.connect(receivers.on_task_rejected)
         page_published.connect(receivers.on_story_published, sender=ReaderStoryPage)

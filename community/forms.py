@@ -22,21 +22,13 @@ class MultiplePictureField(forms.FileField):
 
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
-    def __init__(self, *args, max_files: int, **kwargs):
-        self.max_files = max_files
-        super().__init__(*args, **kwargs)
-
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if not files:
             if self.required:
                 raise forms.ValidationError("Choose at least one picture.")
             return []
-        if len(files) > self.max_files:
-            raise forms.ValidationError(
-                f"You chose {len(files)} pictures; send at most {self.max_files} at a time."
-            )
-        return files
+        return files  # the services take as many as they allow and name the others
 
 
 def _optional_place(text):
@@ -54,6 +46,7 @@ class StoryForm(forms.Form):
     title = forms.CharField(max_length=120, required=False)
     body = forms.CharField(
         required=False,
+        max_length=100_000,
         label="Your story",
         widget=forms.Textarea(attrs={"rows": 18, "data-word-count": "true"}),
         help_text="Formatting: a blank line between paragraphs; ## Subheading; **bold**; "
@@ -70,9 +63,7 @@ class StoryForm(forms.Form):
         required=False,
         help_text="Optional, separated by commas: e.g. Water, Durban",
     )
-    pictures = MultiplePictureField(
-        required=False, max_files=settings.HERALD_MYNEWS_STORY_PICTURES, label="Pictures"
-    )
+    pictures = MultiplePictureField(required=False, label="Pictures")
     response_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
     key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -89,7 +80,7 @@ class StoryForm(forms.Form):
 class PictureForm(forms.Form):
     """One or more pictures sharing a caption, credit, place and date; editors can refine each."""
 
-    pictures = MultiplePictureField(max_files=settings.HERALD_GALLERY_FILES_PER_SUBMISSION)
+    pictures = MultiplePictureField()
     caption = forms.CharField(max_length=250, help_text="What the picture shows.")
     credit = forms.CharField(max_length=120, required=False, help_text="Who took it, if not you.")
     place = forms.CharField(

@@ -7,7 +7,7 @@ from delivery.purge import purge_after_commit
 from notifications.services import notify
 
 from .models import ReaderPicture, ReaderStoryPage
-from .services import picture_to_news_gallery
+from .services import picture_from_news_gallery, picture_to_news_gallery
 
 
 def _mine_url(site):
@@ -89,6 +89,7 @@ def on_picture_published(sender, instance, **kwargs):
 
 def on_picture_unpublished(sender, instance, **kwargs):
     purge_after_commit(_picture_keys(instance))
+    picture_from_news_gallery(instance)
     if instance.contributor:
         notify(
             instance.contributor,
@@ -96,3 +97,14 @@ def on_picture_unpublished(sender, instance, **kwargs):
             _mine_url(instance.site),
             always_email=True,
         )
+
+
+def on_story_deleted(sender, instance, **kwargs):
+    if instance.live:
+        purge_after_commit(_story_keys(instance))
+
+
+def on_picture_deleted(sender, instance, **kwargs):
+    if instance.live:
+        purge_after_commit(_picture_keys(instance))
+        picture_from_news_gallery(instance)

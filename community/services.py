@@ -27,6 +27,7 @@ from wagtail.users.models import UserProfile
 from accounts.selectors import suspension_active
 from comments.models import CommentPolicy
 from comments.words import matches, phrases
+from delivery.purge import purge_after_commit
 from uploads.pictures import picture_clean
 
 from .models import (
@@ -125,6 +126,12 @@ class StoryDraft:
     pictures: list = field(default_factory=list)  # uploaded files, checked here one by one
 
 
+def story_sent_already(*, member, key) -> bool:
+    """Whether the member's story with this form key is with the editors or published."""
+    story = ReaderStoryPage.objects.filter(submission_key=key, contributor=member).first()
+    return story is not None and not story_editable(story)
+
+
 def story_editable(story) -> bool:
     """Members change their story while it is a draft or after a refusal, not under review."""
     if story.live:
@@ -174,16 +181,26 @@ def story_save(*, member, index_page, draft: StoryDraft, story=None):
 
 
 def _story_create(*, member, index_page, key, fields):
-    slug = f"{slugify(fields['title'])[:60] or 'story'}-{uuid.uuid4().hex[:6]}"
-    story = ReaderStoryPage(
-        slug=slug, contributor=member, owner=member, live=False, submission_key=key, **fields
-    )
-    try:
-        with transaction.atomic():
-            index_page.add_child(instance=story)
-    except IntegrityError:  # the same form, sent twice at once: the first one won
-        return ReaderStoryPage.objects.get(submission_key=key, contributor=member)
-    return story
+    for _attempt in range(3):
+        slug = f"{slugify(fields['title'])[:60] or 'story'}-{uuid.uuid4().hex[:6]}"
+        story = ReaderStoryPage(
+            slug=slug, contributor=member, owner=member, live=False, submission_key=key, **fields
+        )
+        try:
+            with transaction.atomic():
+                # A fresh parent: its child count decides the new page's tree path.
+                MyNewsIndexPage.objects.get(pk=index_page.pk).add_child(instance=story)
+        except IntegrityError:
+            # The same form sent twice at once (the first one won), or another member's story
+            # took the same place in the page tree at the same moment (try again).
+            existing = ReaderStoryPage.objects.filter(submission_key=key).first()
+            if existing is not None:
+                if existing.contributor_id != member.pk or not story_editable(existing):
+                    raise PermissionDenied("This story was sent already.") from None
+                return existing
+            continue
+        return story
+    raise PermissionDenied("Many stories are arriving at once: please send yours again.")
 
 
 def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
@@ -233,7 +250,8 @@ def story_submit(*, member, story, now=None):
             "Your story is kept as a draft: send it tomorrow."
         )
     story.submitted_at = now
-    story.review_flags = _flags(f"{story.title}\n{plain_text(story.body)}", story.body)
+    tags = " ".join(tag.name for tag in story.tags.all())
+    story.review_flags = _flags(f"{story.title}\n{tags}\n{plain_text(story.body)}", story.body)
     story.save()
     revision = story.save_revision(user=member, log_action=False)
     _workflow_restart(story, member)
@@ -258,7 +276,11 @@ def _workflow_restart(obj, member):
     for state in obj.workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES):
         state.cancel(user=member)
     workflow = obj.get_workflow() or review_workflow()
-    workflow.start(obj, member)
+    try:
+        with transaction.atomic():
+            workflow.start(obj, member)
+    except IntegrityError:  # sent twice at the same moment: one review is enough
+        logger.info("%s %s is already in review", type(obj).__name__, obj.pk)
 
 
 def story_delete(*, member, story):
@@ -300,6 +322,9 @@ class PictureSubmission:
 def pictures_submit(*, member, site, files, submission: PictureSubmission, now=None):
     """Check and store each file on its own; return ``(pictures, [(file name, error)])``."""
     _check_allowed(member)
+    most = settings.HERALD_GALLERY_FILES_PER_SUBMISSION
+    extra = [(f.name, f"Not sent: at most {most} pictures at a time.") for f in files[most:]]
+    files = files[:most]
     now = now or timezone.now()
     recent = ReaderPicture.objects.filter(
         contributor=member, submitted_at__gte=now - datetime.timedelta(days=1)
@@ -315,8 +340,8 @@ def pictures_submit(*, member, site, files, submission: PictureSubmission, now=N
         album, _ = Album.objects.get_or_create(
             contributor=member, title=submission.album.strip()[:120]
         )
-    flags = _flags(f"{submission.caption}\n{submission.credit}")
-    stored, errors = [], []
+    flags = _flags(f"{submission.caption}\n{submission.credit}\n{submission.album}")
+    stored, errors = [], extra
     for position, upload in enumerate(files):
         key = f"{submission.key}:{position}"[:80]
         existing = ReaderPicture.objects.filter(contributor=member, submission_key=key).first()
@@ -349,22 +374,42 @@ def pictures_submit(*, member, site, files, submission: PictureSubmission, now=N
 
 
 def picture_to_news_gallery(picture):
-    """Add a published picture to the News in Pictures gallery the editor chose."""
+    """Add a published picture to the News in Pictures gallery the editor chose.
+
+    The picture joins the gallery's latest draft. A live gallery without pending changes is
+    published at once; one an editor is still working on keeps the picture in its draft."""
     from newsroom.models import GalleryImage
 
     gallery = picture.news_gallery
-    if gallery is None or gallery.images.filter(image=picture.image).exists():
+    if gallery is None:
+        return
+    draft = gallery.get_latest_revision_as_object()
+    if any(item.image_id == picture.image_id for item in draft.images.all()):
         return
     credit = picture.credit or (picture.contributor.public_name if picture.contributor else "")
-    GalleryImage.objects.create(
-        page=gallery,
-        image=picture.image,
-        caption=picture.caption,
-        credit=credit[:120],
-        sort_order=gallery.images.count(),
+    draft.images.add(
+        GalleryImage(image=picture.image, caption=picture.caption, credit=credit[:120])
     )
-    if gallery.live:
-        gallery.save_revision().publish()
+    _gallery_revise(gallery, draft)
+
+
+def picture_from_news_gallery(picture):
+    """A picture taken down leaves the News in Pictures gallery it was added to."""
+    gallery = picture.news_gallery
+    if gallery is None:
+        return
+    draft = gallery.get_latest_revision_as_object()
+    kept = [item for item in draft.images.all() if item.image_id != picture.image_id]
+    if len(kept) != len(draft.images.all()):
+        draft.images.set(kept)
+        _gallery_revise(gallery, draft)
+
+
+def _gallery_revise(gallery, draft):
+    publish_now = gallery.live and not gallery.has_unpublished_changes
+    revision = draft.save_revision(log_action=False)
+    if publish_now:
+        revision.publish()
 
 
 # Members' data --------------------------------------------------------------------------------
@@ -398,13 +443,34 @@ def member_export(member):
     }
 
 
+def _erased_keys(stories, pictures):
+    """Everything public that showed the leaving member's work or name."""
+    from newsroom.purging import page_change_keys
+
+    keys = set()
+    for story in stories.filter(live=True):
+        keys.update(page_change_keys(story)[0])
+        if story.in_response_to_id:
+            keys.add(f"page-{story.in_response_to_id}")
+    for picture in pictures.filter(live=True):
+        keys.update(
+            [f"reader-picture-{picture.pk}", f"user-galleries-{picture.site_id}"]
+            + ([f"album-{picture.album_id}"] if picture.album_id else [])
+        )
+    return keys
+
+
 def member_erase(member, *, mode):
     """Remove a leaving member's contributions, or keep them without their name."""
     stories = ReaderStoryPage.objects.filter(contributor=member)
     pictures = ReaderPicture.objects.filter(contributor=member)
+    purge_after_commit(_erased_keys(stories, pictures))
     if mode == "remove":
         for story in stories:
+            images = [item.image for item in story.pictures.all()]
             story.delete()
+            for image in images:
+                image.delete()
         for picture in pictures.select_related("image"):
             image = picture.image
             picture.delete()

@@ -9,6 +9,7 @@ Wagtail's rich text format, so editors can go on in the admin's editor.
 
 import html
 import re
+import unicodedata
 
 import nh3
 from markdown_it import MarkdownIt
@@ -35,10 +36,24 @@ FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "blockquote", "link"]
 _markdown = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
 _markdown.disable(["image", "code", "fence", "table"], ignoreInvalid=True)
 
-# A word is a run of letters or digits, joined by an apostrophe, hyphen or dot ("don't",
-# "co-operate", "3.5"). Chinese and Japanese are written without spaces: each character counts.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])[^\W_])+(?:['’.\-](?:(?![{_CJK}])[^\W_])+)*")
+# A word is a run of letters, digits and combining marks (the vowel signs of Hindi or Tamil),
+# joined by an apostrophe, hyphen or dot ("don't", "co-operate", "3.5"). Chinese and Japanese
+# are written without spaces: each of their characters counts as a word.
+JOINERS = set("'’.-")
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x3040 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+    )
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def story_html(source: str) -> str:
@@ -70,8 +85,21 @@ def plain_text(rich_html: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Words in plain text: markup must be removed first (see ``plain_text``)."""
-    return len(WORD.findall(text or ""))
+    """Words in plain text: markup must be removed first (see ``plain_text``). Linear time."""
+    text = text or ""
+    count, in_word = 0, False
+    for position, char in enumerate(text):
+        if _is_cjk(char):
+            count, in_word = count + 1, False
+        elif _is_word_char(char):
+            if not in_word:
+                count, in_word = count + 1, True
+        elif in_word and char in JOINERS:
+            following = text[position + 1 : position + 2]
+            in_word = bool(following) and _is_word_char(following) and not _is_cjk(following)
+        else:
+            in_word = False
+    return count
 
 
 def link_count(rich_html: str) -> int:

@@ -1,5 +1,6 @@
 import re
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,14 +24,15 @@ GALLERY_PAGE_SIZE = 24
 
 def _profile_needed(request):
     if not request.user.has_profile:
-        return redirect(f"/accounts/profile/create/?next={request.path}")
+        return redirect(f"/accounts/profile/create/?{urlencode({'next': request.get_full_path()})}")
     return None
 
 
 def _article(pk):
-    if not pk:
+    """The live article a story answers; anything but a plain id means none."""
+    if pk is None or not str(pk).isdigit() or not 0 < int(pk) < 2**31:
         return None
-    return ArticlePage.objects.live().filter(pk=pk).first()
+    return ArticlePage.objects.live().filter(pk=int(pk)).first()
 
 
 def _story_initial(story):
@@ -87,6 +89,11 @@ def story_submit(request, pk=None):
     if index_page is None:
         raise Http404("This site has no MyNews section.")
     data = form.cleaned_data
+    if story is None:
+        sent = services.story_sent_already(member=request.user, key=data["key"])
+        if sent:  # the same form again (a double click, a reload): it is with the editors
+            messages.info(request, "Your story is already with the editors.")
+            return redirect("my_submissions")
     draft = services.StoryDraft(
         key=story.submission_key if story else data["key"],
         title=data["title"],

@@ -122,6 +122,11 @@ def _rss(root):
     return _checked(candidates, "rss")
 
 
+def _width(value) -> int:
+    """A rendition's width for choosing the widest; anything but digits counts as 0."""
+    return int(value) if str(value or "").isdigit() else 0
+
+
 def _is_image(mime):
     return (mime or "").lower().startswith("image/")
 
@@ -184,7 +189,7 @@ def _newsml_picture_items(items):
             if r.get("href") and _is_image(r.get("contenttype"))
         ]
         if remotes:  # the largest rendition
-            best = max(remotes, key=lambda r: int(r.get("width") or 0))
+            best = max(remotes, key=lambda r: _width(r.get("width")))
             meta = item.find(f"{G2}contentMeta")
             pictures[item.get("guid", "")] = WirePicture(
                 url=best.get("href"),
@@ -280,10 +285,7 @@ def _ninjs_picture(associations):
         hrefs = [r for r in renditions if isinstance(r, dict) and str(r.get("href", "")).strip()]
         if not hrefs:
             continue
-        best = max(
-            hrefs,
-            key=lambda r: int(r.get("width") or 0) if str(r.get("width", "")).isdigit() else 0,
-        )
+        best = max(hrefs, key=lambda r: _width(r.get("width")))
         return WirePicture(
             url=str(best["href"]).strip(),
             caption=str(association.get("description_text") or association.get("headline") or ""),

@@ -24,6 +24,18 @@ class WirePictureError(Exception):
     pass
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to another http(s) address."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in {"http", "https"}:
+            raise WirePictureError("redirected away from http(s)")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
 def _download(url: str) -> bytes:
     if urlsplit(url).scheme not in {"http", "https"}:
         raise WirePictureError("only http and https addresses are fetched")
@@ -31,9 +43,7 @@ def _download(url: str) -> bytes:
     agent = {"User-Agent": "Herald wire import"}
     request = urllib.request.Request(url, headers=agent)  # noqa: S310 (scheme checked above)
     try:
-        with urllib.request.urlopen(  # noqa: S310 (scheme checked above)
-            request, timeout=settings.HERALD_WIRE_PICTURE_TIMEOUT
-        ) as response:
+        with _opener.open(request, timeout=settings.HERALD_WIRE_PICTURE_TIMEOUT) as response:
             data = response.read(limit + 1)
     except urllib.error.HTTPError as exc:
         raise WirePictureError(f"the server answered {exc.code}") from None

@@ -74,10 +74,10 @@ def test_a_draft_can_be_saved_and_finished_later(member_client, member):
 def test_the_same_form_sent_twice_makes_one_story(member_client, member):
     data = form(220)
     first = member_client.post("/mynews/submit/", data)
-    second = member_client.post("/mynews/submit/", data)
+    second = member_client.post("/mynews/submit/", data, follow=True)
     assert first.status_code == 302
-    assert second.status_code == 400  # the story is with the editors already
-    assert "with the editors" in second.content.decode()
+    assert second.redirect_chain[-1][0] == "/mynews/mine/"  # with the editors already
+    assert "Your story is already with the editors" in second.content.decode()
     assert ReaderStoryPage.objects.filter(contributor=member).count() == 1
     story = ReaderStoryPage.objects.get(contributor=member)
     assert WorkflowState.objects.filter(object_id=str(story.pk)).count() == 1
@@ -90,6 +90,19 @@ def test_more_than_the_maximum_is_refused_with_the_text_kept(member_client, memb
     assert "the most we accept is 300" in response.content.decode()
     assert "Residents of the valley" in response.content.decode()
     assert not ReaderStoryPage.objects.filter(contributor=member).exists()
+
+
+def test_a_bad_response_to_is_ignored_not_a_500(member_client, member, django_user_model):
+    assert member_client.get("/mynews/submit/?response_to=abc").status_code == 200
+    assert member_client.get("/mynews/submit/?response_to=99999999999999").status_code == 200
+    response = member_client.post("/mynews/submit/", form(20, response_to="abc"))
+    assert response.status_code == 400 and "Residents of the valley" in response.content.decode()
+    newcomer = Client(HTTP_HOST="localhost")
+    newcomer.force_login(django_user_model.objects.create_user("new@example.com", "pass-1"))
+    to_profile = newcomer.get("/mynews/submit/?response_to=5")
+    assert to_profile["Location"] == (
+        "/accounts/profile/create/?next=%2Fmynews%2Fsubmit%2F%3Fresponse_to%3D5"
+    )
 
 
 def test_a_bad_form_is_a_400_not_a_500(member_client):

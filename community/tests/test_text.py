@@ -28,6 +28,9 @@ def count(source):
         ("你好世界", 4),
         ("日本語のテキスト", 8),
         ("مرحبا بالعالم", 2),
+        ("हिन्दी भाषा", 2),  # vowel signs and virama are part of the word
+        ("தமிழ் மொழி", 2),
+        ("end. Start - again", 3),
         ("- first item\n- second item\n\n> a quoted line", 7),
     ],
 )
