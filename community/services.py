@@ -74,7 +74,9 @@ def mynews_index(site) -> MyNewsIndexPage | None:
     """The site's MyNews index, with the review workflow assigned to it and the reviewer
     groups allowed to publish and unpublish stories under it."""
     index_page = mynews_index_of(site)
-    if index_page is not None:
+    if index_page is None or WorkflowPage.objects.filter(page=index_page).exists():
+        return index_page  # set up already: what admins changed since stays changed
+    with transaction.atomic():
         WorkflowPage.objects.get_or_create(
             page=index_page, defaults={"workflow": review_workflow()}
         )
@@ -169,6 +171,12 @@ def story_save(*, member, index_page, draft: StoryDraft, story=None):
         "in_response_to": draft.response_to,
     }
     if story is None:
+        drafts = ReaderStoryPage.objects.filter(contributor=member, submitted_at__isnull=True)
+        if drafts.count() >= settings.HERALD_MYNEWS_MAX_DRAFTS:
+            raise PermissionDenied(
+                f"You have {settings.HERALD_MYNEWS_MAX_DRAFTS} drafts, the most we keep: send "
+                "or delete one under My submissions first."
+            )
         story = _story_create(member=member, index_page=index_page, key=draft.key, fields=fields)
     else:
         for name, value in fields.items():
@@ -206,9 +214,16 @@ def _story_create(*, member, index_page, key, fields):
 def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
     errors = []
     room = settings.HERALD_MYNEWS_STORY_PICTURES - len(story.pictures.all())
+    # Story pictures count towards the member's daily picture allowance too.
+    since = timezone.now() - datetime.timedelta(days=1)
+    today = get_image_model().objects.filter(uploaded_by_user=member, created_at__gte=since)
+    allowance = settings.HERALD_GALLERY_PICTURES_PER_DAY - today.count()
     for upload in files:
         if room <= 0:
             errors.append((upload.name, "This story already has as many pictures as it can."))
+            continue
+        if allowance <= 0:
+            errors.append((upload.name, "You have sent as many pictures as we take in a day."))
             continue
         try:
             image = _image_store(upload, member=member, title=story.title)
@@ -216,7 +231,7 @@ def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
             errors.append((upload.name, error.messages[0]))
             continue
         story.pictures.add(ReaderStoryPicture(image=image))
-        room -= 1
+        room, allowance = room - 1, allowance - 1
     return errors
 
 
@@ -416,31 +431,42 @@ def _gallery_revise(gallery, draft):
 
 
 def member_export(member):
-    stories = ReaderStoryPage.objects.filter(contributor=member).order_by("pk")
-    pictures = ReaderPicture.objects.filter(contributor=member).select_related("image", "album")
-    return {
-        "stories": [
-            {
-                "title": s.title,
-                "text": s.body_source or plain_text(s.body),
-                "published": s.live,
-                "url": s.full_url if s.live else "",
-                "submitted_at": s.submitted_at.isoformat() if s.submitted_at else None,
-            }
-            for s in stories
-        ],
-        "pictures": [
-            {
-                "caption": p.caption,
-                "credit": p.credit,
-                "album": p.album.title if p.album else "",
-                "published": p.live,
-                "file": p.image.file.url,
-                "submitted_at": p.submitted_at.isoformat(),
-            }
-            for p in pictures
-        ],
-    }
+    from .selectors import submissions_of
+
+    stories, pictures = [], []
+    for standing in submissions_of(member):
+        item = standing.item
+        common = {"state": standing.label, "refusal_reason": standing.reason}
+        if standing.kind == "story":
+            stories.append(
+                {
+                    "title": item.title,
+                    "text": item.body_source or plain_text(item.body),
+                    "published": item.live,
+                    "url": item.full_url if item.live else "",
+                    "tags": [tag.name for tag in item.tags.all()],
+                    "place": item.place.label if item.place else "",
+                    "in_response_to": item.in_response_to.title if item.in_response_to else "",
+                    "pictures": [p.image.file.url for p in item.pictures.all()],
+                    "submitted_at": item.submitted_at.isoformat() if item.submitted_at else None,
+                    **common,
+                }
+            )
+        else:
+            pictures.append(
+                {
+                    "caption": item.caption,
+                    "credit": item.credit,
+                    "album": item.album.title if item.album else "",
+                    "place": item.place.label if item.place else "",
+                    "taken_on": item.taken_on.isoformat() if item.taken_on else None,
+                    "published": item.live,
+                    "file": item.image.file.url,
+                    "submitted_at": item.submitted_at.isoformat(),
+                    **common,
+                }
+            )
+    return {"stories": stories, "pictures": pictures}
 
 
 def _erased_keys(stories, pictures):

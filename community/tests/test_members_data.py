@@ -30,6 +30,8 @@ def test_the_export_holds_stories_and_pictures(member, contributions):
     titles = {story["title"]: story for story in data["stories"]}
     assert titles["Published one"]["published"] is True
     assert titles["Still waiting"]["published"] is False
+    assert titles["Still waiting"]["state"] == "Submitted"
+    assert titles["Published one"]["state"] == "Published"
     assert "Residents of the valley" in titles["Still waiting"]["text"]
     assert data["pictures"][0]["caption"] == "Beach" and data["pictures"][0]["album"] == "Summer"
 

@@ -305,3 +305,12 @@ def test_contributors_are_told_by_email_when_editors_decide(
     assert len(to_member) == 1  # Herald's, not Wagtail's admin e-mail
     assert "was not accepted: Breaks the contributions policy" in to_member[0].body
     assert "/mynews/mine/" in to_member[0].body and "/admin/" not in to_member[0].body
+
+
+def test_drafts_are_capped(member, member_client, settings):
+    settings.HERALD_MYNEWS_MAX_DRAFTS = 2
+    for _ in range(2):
+        assert member_client.post("/mynews/submit/", form(10, action="draft")).status_code == 302
+    response = member_client.post("/mynews/submit/", form(10, action="draft"))
+    assert response.status_code == 400 and "You have 2 drafts" in response.content.decode()
+    assert "Residents of the valley" in response.content.decode()
