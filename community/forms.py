@@ -80,7 +80,10 @@ class StoryForm(forms.Form):
 class PictureForm(forms.Form):
     """One or more pictures sharing a caption, credit, place and date; editors can refine each."""
 
-    pictures = MultiplePictureField()
+    pictures = MultiplePictureField(
+        help_text="JPEG, PNG or WebP; choose several at once (up to "
+        f"{settings.HERALD_GALLERY_FILES_PER_SUBMISSION})."
+    )
     caption = forms.CharField(max_length=250, help_text="What the picture shows.")
     credit = forms.CharField(max_length=120, required=False, help_text="Who took it, if not you.")
     place = forms.CharField(
