@@ -118,7 +118,8 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
     def search_page(self, request):
         form = SearchForm(request.GET, sections=selectors.site_sections_all(home=self))
         filters = filters_from(form)
-        results = paginate(request, selectors.articles_search(root=self, filters=filters))
+        found = selectors.articles_search(root=self, filters=filters)
+        results = paginate(request, found)
         if filters.query:
             results.object_list = selectors.search_results_specific(results.object_list)
         response = self.render(
@@ -128,6 +129,7 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
                 "query": filters.query,
                 "terms": search_terms(filters.query),
                 "results": results,
+                "more_found": getattr(found, "more", False),
             },
             template="newsroom/search_page.html",
         )

@@ -44,8 +44,9 @@ def _day_start(day, days=0):
 
 def articles_search(*, root: Page, filters):
     """Live stories of the site (articles, and the page types other apps register, such as
-    reader stories) matching the filters' query (Wagtail search), best first. The results are
-    base ``Page`` objects: ``search_results_specific`` turns one page of them into stories."""
+    reader stories) matching the filters' query, best first: through Herald's index on
+    PostgreSQL (sitesearch, which ranks the newest matches), Wagtail search elsewhere. The
+    results only name pages: ``search_results_specific`` turns one page of them into stories."""
     if not filters.query:
         return []
     from .search import search_models, search_terms
@@ -60,7 +61,12 @@ def articles_search(*, root: Page, filters):
     # Words only: search operators and stray punctuation mean nothing to readers, and some
     # backends' query syntax (SQLite FTS5) would refuse them.
     words = " ".join(search_terms(filters.query))
-    return pages.search(words) if words else []
+    if not words:
+        return []
+    from sitesearch.documents import is_enabled
+    from sitesearch.query import RankedHits
+
+    return RankedHits(pages, words) if is_enabled() else pages.search(words)
 
 
 def search_results_specific(pages):

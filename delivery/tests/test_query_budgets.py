@@ -43,8 +43,9 @@ def _path(page):
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        # 8, + the results' specific pages (articles 1, reader stories 1, their pictures 1)
-        ("/search/?q=water", 11),
+        # 8, + the results' specific pages (articles 1, reader stories 1, their pictures 1);
+        # Herald's index on PostgreSQL counts and ranks in the one statement that finds them
+        ("/search/?q=water", 10 if connection.vendor == "postgresql" else 11),
         ("/pictures/", 12),
         ("/policies/comments/", 10),
         ("/feeds/rss/", 6),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "notifications",
     "comments",
     "community",
+    "sitesearch",
     "delivery",
     "health",
     "worker",
@@ -112,9 +113,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config()}
-if "postgresql" in DATABASES["default"]["ENGINE"]:
-    # Wagtail's PostgreSQL search backend needs SearchVectorField and GinIndex.
-    INSTALLED_APPS.append("django.contrib.postgres")
+# Site search's index (sitesearch) and Wagtail's PostgreSQL search backend need its fields; on
+# other databases the app only registers lookups that nothing uses.
+INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -220,6 +221,12 @@ HERALD_EMBEDDED_WORKER = env_bool("HERALD_EMBEDDED_WORKER", True)
 WAGTAIL_SITE_NAME = env_str("HERALD_NETWORK_NAME", "Herald")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Site search on PostgreSQL uses Herald's own index (sitesearch/): one GIN-indexed vector per
+# page, joined to the live pages, ranking only the newest HERALD_SEARCH_WINDOW matches.
+HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)
+HERALD_SEARCH_WINDOW = env_int("HERALD_SEARCH_WINDOW", 500)
+# A PostgreSQL text search configuration such as "english"; empty: the database's default.
+HERALD_SEARCH_CONFIG = env_str("HERALD_SEARCH_CONFIG", "")
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True

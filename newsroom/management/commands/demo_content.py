@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from newsroom.demo.build import demo_admin_ensure, demo_build, demo_extras_run, network_exists
+from sitesearch.documents import is_enabled as search_documents_enabled
 
 INDEX_LIMIT = 5000
 
@@ -67,9 +68,14 @@ class Command(BaseCommand):
             )
         )
         if no_index or articles > INDEX_LIMIT:
-            self.stdout.write("Search index not built: run `manage.py update_index` for it.")
+            self.stdout.write(
+                "Search index not built: run `manage.py update_index` for it (and on PostgreSQL "
+                "`manage.py search_documents --from-wagtail-index` after it)."
+            )
         else:
             call_command("update_index", verbosity=0)
+            if search_documents_enabled():
+                call_command("search_documents", verbosity=0)
             self.stdout.write(f"Search index built ({time.monotonic() - started:.1f} s in all).")
         self._admin()
 
