@@ -220,13 +220,19 @@ HERALD_EMBEDDED_WORKER = env_bool("HERALD_EMBEDDED_WORKER", True)
 
 WAGTAIL_SITE_NAME = env_str("HERALD_NETWORK_NAME", "Herald")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Site search on PostgreSQL uses Herald's own index (sitesearch/): one GIN-indexed vector per
 # page, joined to the live pages, ranking only the newest HERALD_SEARCH_WINDOW matches.
 HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)
 HERALD_SEARCH_WINDOW = env_int("HERALD_SEARCH_WINDOW", 500)
-# A PostgreSQL text search configuration such as "english"; empty: the database's default.
-HERALD_SEARCH_CONFIG = env_str("HERALD_SEARCH_CONFIG", "")
+# The PostgreSQL text search configuration (stemming and stop words) of both indexes; empty:
+# the database's default_text_search_config.
+HERALD_SEARCH_CONFIG = env_str("HERALD_SEARCH_CONFIG", "english")
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": HERALD_SEARCH_CONFIG or None,  # read on PostgreSQL only
+    }
+}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True
