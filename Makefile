@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 DEMO := DJANGO_SETTINGS_MODULE=herald.settings.demo HERALD_DEMO_PORT=$(PORT)
 
-.PHONY: run test test-quick lint format check-deploy install clean
+.PHONY: run test test-quick lint format check-deploy install clean bench bench-profile
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || "$$(bin/find-python)" -m venv $(VENV)
@@ -34,6 +34,17 @@ test: install
 ## Daily work: no browser or multi-process tests, database kept between runs.
 test-quick: install
 	$(VENV)/bin/pytest -m "not browser and not integration" --reuse-db -q
+
+## The benchmark suite (docs/performance.md): wrk against Herald at 10k and 1M articles on
+## PostgreSQL and nginx. Needs PostgreSQL, Redis, wrk and nginx; the 1M build takes about 45 min once.
+bench: install
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) bench/suite.py $(BENCH_ARGS)
+
+## Profiles of rendered pages (pyinstrument HTML beside the results).
+bench-profile: install
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) bench/profile_pages.py $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -222,6 +222,8 @@ WAGTAIL_SITE_NAME = env_str("HERALD_NETWORK_NAME", "Herald")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # Site search on PostgreSQL uses Herald's own index (sitesearch/): one GIN-indexed vector per
 # page, joined to the live pages, ranking only the newest HERALD_SEARCH_WINDOW matches.
+# Related stories under an article come from the newest this-many tagged stories of its site.
+HERALD_RELATED_CANDIDATES = env_int("HERALD_RELATED_CANDIDATES", 300)
 HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)
 HERALD_SEARCH_WINDOW = env_int("HERALD_SEARCH_WINDOW", 500)
 # The PostgreSQL text search configuration (stemming and stop words) of both indexes; empty:

@@ -1,0 +1,490 @@
+#!/usr/bin/env python
+"""Herald's benchmark suite: wrk against Herald at 10,000 and 1,000,000 articles, and nginx.
+
+For each dataset (a PostgreSQL database kept between runs, built once with
+``bench/search_1m.py --build``: demo content, Wagtail's index and Herald's search documents),
+it starts Herald with production settings under granian in two set-ups:
+
+- one process, caches in process memory;
+- two processes sharing Redis (``REDIS_URL``).
+
+Each set-up runs two servers: one as deployed (the page cache on) and one with
+``HERALD_PAGE_CACHE=false``, where every request renders with every other cache on. nginx
+serves a saved copy of the same article as a static file on another loopback port: the
+practical upper bound on this machine. wrk loads every page of ``PAGES`` on both servers, and
+nginx, in rounds; each figure is the median over the rounds, and every ratio compares figures
+of the same run.
+
+Usage (PostgreSQL on 127.0.0.1 with trust auth, Redis on 127.0.0.1:6379, wrk and nginx
+installed: ``apt-get install wrk nginx-light``):
+
+    make bench                                   # both datasets, 3 rounds of 5 s
+    .venv/bin/python bench/suite.py --datasets 10k --rounds 3 --duration 5
+
+Writes ``bench/results/<time>.json``, ``bench/results/latest.json``, a Markdown table
+(``bench/results/latest.md``) and charts (``docs/bench/*.png``). Not part of the test suite.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "results"
+CHARTS = ROOT / "docs" / "bench"
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+REDIS = "redis://127.0.0.1:6379/3"
+DATASETS = {"10k": 10_000, "1m": 1_000_000}
+HOST = "localhost"
+
+# (key, label): the URL of each is found in the dataset (see urls_for).
+PAGES = [
+    ("home", "home"),
+    ("section", "section"),
+    ("article", "article"),
+    ("tag", "tag page"),
+    ("comments", "comments fragment"),
+    ("component", "component fragment (weather)"),
+    ("search", "search"),
+    ("api", "API list"),
+]
+
+
+def run(*command, env=None, **kwargs):
+    return subprocess.run(command, check=True, cwd=ROOT, env=env, **kwargs)  # noqa: S603
+
+
+# -- datasets ------------------------------------------------------------------------------
+
+
+def dataset_url(label):
+    return f"{POSTGRES}/herald_bench_{label}"
+
+
+def dataset_ensure(label, articles, var_dir):
+    """Create, fill and index the dataset's database unless an earlier run did."""
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"herald_bench_{label}"]
+        ).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "herald_bench_{label}"')
+    began = time.perf_counter()
+    run(
+        PYTHON,
+        "bench/search_1m.py",
+        "--build",
+        "--no-bench",
+        "--verify",
+        "0",
+        "--articles",
+        str(articles),
+        "--database-url",
+        dataset_url(label),
+        "--var-dir",
+        str(var_dir),
+    )
+    print(f"[{label}] dataset ready ({time.perf_counter() - began:.0f} s)", flush=True)
+
+
+def server_env(label, var_dir, *, redis: bool, page_cache: bool):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "herald.settings.production",
+        "SECRET_KEY": "bench-" + secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": f"{HOST},sport.{HOST},127.0.0.1",
+        "HERALD_SSL_REDIRECT": "false",
+        "DATABASE_URL": dataset_url(label),
+        "HERALD_VAR_DIR": str(var_dir),
+        "HERALD_CACHE_PREFIX": "bench-" + secrets.token_hex(4),
+        "HERALD_PAGE_CACHE": "true" if page_cache else "false",
+        # wrk is one client: the API's per-client limit would answer 429 after 120 requests.
+        "HERALD_API_RATE": "100000000/m",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("REDIS_URL", None)
+    if redis:
+        env["REDIS_URL"] = REDIS
+    return env
+
+
+def urls_for(env):
+    """One URL per page of PAGES, read from the dataset (the newest article of the news site)."""
+    script = """
+import json
+from wagtail.models import Site
+from newsroom.models import ArticlePage, SectionPage
+from places.models import Place
+site = Site.objects.get(hostname="localhost")
+home = site.root_page
+article = ArticlePage.objects.live().descendant_of(home).order_by("-first_published_at").first()
+section = SectionPage.objects.live().child_of(home).order_by("path").first()
+tag = article.tags.order_by("slug").first()
+place = Place.objects.order_by("-population").first()
+print(json.dumps({
+    "home": "/",
+    "section": section.url_path[len(home.url_path) - 1:],
+    "article": article.url_path[len(home.url_path) - 1:],
+    "tag": f"/tags/{tag.slug}/",
+    "comments": f"/comments/thread/{article.pk}/",
+    "component": f"/components/weather/?location={place.slug}",
+    "search": "/search/?q=water",
+    "api": "/api/v1/articles",
+}))
+"""
+    out = subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# -- servers -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def herald_server(env, *, port, workers, log):
+    granian = shutil.which("granian", path=str(Path(PYTHON).parent))
+    command = [
+        granian,
+        "--interface",
+        "asginl",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--workers-kill-timeout",
+        "3",
+        "herald.asgi:application",
+    ]
+    with open(log, "a") as log_file:
+        server = subprocess.Popen(  # noqa: S603
+            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+        )
+        try:
+            wait_healthy(f"http://127.0.0.1:{port}/healthz", server)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+@contextlib.contextmanager
+def nginx_server(root, *, port, work):
+    conf = work / "nginx.conf"
+    conf.write_text(
+        f"""worker_processes 2;
+{"user root;" if os.geteuid() == 0 else ""}
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {work}/body; proxy_temp_path {work}/proxy;
+  fastcgi_temp_path {work}/fastcgi; uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
+  default_type text/html;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  server {{ listen 127.0.0.1:{port}; root {root}; location / {{ try_files $uri =404; }} }}
+}}
+"""
+    )
+    server = subprocess.Popen(["/usr/sbin/nginx", "-c", str(conf), "-g", "daemon off;"])  # noqa: S603
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}/article.html", server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def wait_healthy(url, process, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{url}: the server exited ({process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"{url}: not healthy after {timeout} s")
+
+
+def fetch(url):
+    headers = {"Host": HOST, "X-Forwarded-Proto": "https"}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (loopback)
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback)
+        return response.status, response.read()
+
+
+# -- wrk -----------------------------------------------------------------------------------
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def wrk(url, *, connections, duration, threads=2):
+    """req/s, p50 and p99 (ms), errors from one wrk run."""
+    out = subprocess.run(  # noqa: S603
+        [
+            shutil.which("wrk") or "/usr/bin/wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout",
+            "30s",
+            "--latency",
+            "-H",
+            f"Host: {HOST}",
+            "-H",
+            "X-Forwarded-Proto: https",
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    percentiles = {
+        int(p): float(value) * UNITS[unit]
+        for p, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": rate,
+        "p50_ms": percentiles.get(50),
+        "p99_ms": percentiles.get(99),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+    }
+
+
+def median_of(runs):
+    keys = ("rps", "p50_ms", "p99_ms")
+    merged = {key: statistics.median(run[key] for run in runs) for key in keys}
+    merged["runs"] = runs
+    return merged
+
+
+# -- one dataset ---------------------------------------------------------------------------
+
+
+def bench_dataset(label, args, work):
+    var_dir = Path(tempfile.gettempdir()) / f"herald-bench-{label}"
+    if not args.skip_build:
+        dataset_ensure(label, DATASETS[label], var_dir)
+    setups = [("1 process", 1, False), ("2 processes + Redis", 2, True)]
+    results = {"articles": DATASETS[label], "setups": {}}
+    env = server_env(label, var_dir, redis=False, page_cache=True)
+    run(PYTHON, "manage.py", "migrate", "--no-input", "-v0", env=env)
+    run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0", env=env)
+    urls = urls_for(env)
+    results["urls"] = urls
+    print(f"[{label}] pages: {json.dumps(urls)}", flush=True)
+    for setup, workers, redis in setups:
+        cached_env = server_env(label, var_dir, redis=redis, page_cache=True)
+        rendered_env = server_env(label, var_dir, redis=redis, page_cache=False)
+        log = work / f"{label}-{workers}.log"
+        with (
+            herald_server(cached_env, port=args.port, workers=workers, log=log) as cached,
+            herald_server(rendered_env, port=args.port + 1, workers=workers, log=log) as rendered,
+        ):
+            static_root = work / f"static-{label}"
+            static_root.mkdir(exist_ok=True)
+            status, body = fetch(cached + urls["article"])
+            (static_root / "article.html").write_bytes(body)
+            targets = [("nginx", "article as a static file", None)]
+            for key, _label in PAGES:
+                targets.append((key, "cached", cached + urls[key]))
+                targets.append((key, "rendered", rendered + urls[key]))
+            with nginx_server(static_root, port=args.port + 2, work=work) as nginx:
+                targets[0] = ("nginx", "static", nginx + "/article.html")
+                for _key, _way, url in targets:  # warm: renditions, caches, connections
+                    status, _ = fetch(url)
+                    if status != 200:
+                        raise SystemExit(f"{url}: {status}")
+                    wrk(url, connections=args.connections, duration=1)
+                runs = {(key, way): [] for key, way, _url in targets}
+                for number in range(1, args.rounds + 1):
+                    for key, way, url in targets:
+                        result = wrk(url, connections=args.connections, duration=args.duration)
+                        runs[(key, way)].append(result)
+                        if result["non_2xx"] or result["socket_errors"]:
+                            print(f"[{label}] {url}: {result}", flush=True)
+                        if way == "rendered":  # let the renders wrk left queued finish
+                            time.sleep(min(result["p99_ms"] or 0, 5000) / 1000)
+                        print(
+                            f"[{label}] {setup} round {number} {key:9} {way:8} "
+                            f"{result['rps']:9.1f} req/s p50 {result['p50_ms']:8.2f} ms "
+                            f"p99 {result['p99_ms']:8.2f} ms",
+                            flush=True,
+                        )
+        results["setups"][setup] = {
+            f"{key}/{way}": median_of(found) for (key, way), found in runs.items()
+        }
+    return results
+
+
+# -- reports -------------------------------------------------------------------------------
+
+
+def markdown(report):
+    lines = []
+    for dataset in report["datasets"].values():
+        for setup, figures in dataset["setups"].items():
+            nginx = figures["nginx/static"]["rps"]
+            static = figures["nginx/static"]
+            lines += [
+                f"\n**{dataset['articles']:,} articles, {setup}** "
+                f"(nginx static: {nginx:,.0f} req/s, p50 {static['p50_ms']:.2f} ms, "
+                f"p99 {static['p99_ms']:.2f} ms)\n",
+                "| page | cached req/s | % of nginx | p50 | p99 | rendered req/s | p50 | p99 |",
+                "|---|---|---|---|---|---|---|---|",
+            ]
+            for key, page_label in PAGES:
+                c, r = figures[f"{key}/cached"], figures[f"{key}/rendered"]
+                lines.append(
+                    f"| {page_label} | {c['rps']:,.0f} | {100 * c['rps'] / nginx:.0f} % | "
+                    f"{c['p50_ms']:.2f} ms | {c['p99_ms']:.2f} ms | {r['rps']:,.1f} | "
+                    f"{r['p50_ms']:,.0f} ms | {r['p99_ms']:,.0f} ms |"
+                )
+    if {"10k", "1m"} <= set(report["datasets"]):
+        lines += [
+            "\n**1M / 10k latency ratio** (p50, rendered; target ≤ 1.25)\n",
+            "| page | " + " | ".join(report["datasets"]["10k"]["setups"]) + " |",
+            "|---|" + "---|" * len(report["datasets"]["10k"]["setups"]),
+        ]
+        for key, page_label in PAGES:
+            cells = []
+            for setup in report["datasets"]["10k"]["setups"]:
+                small = report["datasets"]["10k"]["setups"][setup][f"{key}/rendered"]["p50_ms"]
+                large = report["datasets"]["1m"]["setups"][setup][f"{key}/rendered"]["p50_ms"]
+                cells.append(f"{large / small:.2f}")
+            lines.append(f"| {page_label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def charts(report):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    CHARTS.mkdir(parents=True, exist_ok=True)
+    for label, dataset in report["datasets"].items():
+        for setup, figures in dataset["setups"].items():
+            names = ["nginx static"] + [page_label for _key, page_label in PAGES]
+            cached = [figures["nginx/static"]["rps"]] + [
+                figures[f"{key}/cached"]["rps"] for key, _ in PAGES
+            ]
+            rendered = [0] + [figures[f"{key}/rendered"]["rps"] for key, _ in PAGES]
+            fig, (left, right) = plt.subplots(1, 2, figsize=(13, 5))
+            positions = range(len(names))
+            left.barh([p + 0.2 for p in positions], cached, height=0.4, label="page cache")
+            left.barh([p - 0.2 for p in positions], rendered, height=0.4, label="rendered")
+            left.set_yticks(list(positions), names)
+            left.set_xscale("log")
+            left.set_xlabel("requests per second (log)")
+            left.legend()
+            p50 = [figures["nginx/static"]["p50_ms"]] + [
+                figures[f"{key}/cached"]["p50_ms"] for key, _ in PAGES
+            ]
+            p99 = [figures["nginx/static"]["p99_ms"]] + [
+                figures[f"{key}/cached"]["p99_ms"] for key, _ in PAGES
+            ]
+            right.barh([p + 0.2 for p in positions], p50, height=0.4, label="p50")
+            right.barh([p - 0.2 for p in positions], p99, height=0.4, label="p99")
+            right.set_yticks(list(positions), [""] * len(names))
+            right.set_xlabel("latency with the page cache, ms")
+            right.legend()
+            fig.suptitle(f"Herald, {dataset['articles']:,} articles, {setup}, wrk -c32")
+            fig.tight_layout()
+            slug = re.sub(r"[^a-z0-9]+", "-", f"{label} {setup}".lower()).strip("-")
+            fig.savefig(CHARTS / f"{slug}.png", dpi=90)
+            plt.close(fig)
+    if {"10k", "1m"} <= set(report["datasets"]):
+        fig, ax = plt.subplots(figsize=(9, 5))
+        setup = list(report["datasets"]["10k"]["setups"])[-1]
+        names = [page_label for _key, page_label in PAGES]
+        small = [
+            report["datasets"]["10k"]["setups"][setup][f"{k}/rendered"]["p50_ms"] for k, _ in PAGES
+        ]
+        large = [
+            report["datasets"]["1m"]["setups"][setup][f"{k}/rendered"]["p50_ms"] for k, _ in PAGES
+        ]
+        positions = range(len(names))
+        ax.barh([p + 0.2 for p in positions], small, height=0.4, label="10,000 articles")
+        ax.barh([p - 0.2 for p in positions], large, height=0.4, label="1,000,000 articles")
+        ax.set_yticks(list(positions), names)
+        ax.set_xlabel("p50 latency, rendered (page cache off), ms")
+        ax.set_title(f"10k vs 1M articles, {setup}")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(CHARTS / "10k-vs-1m.png", dpi=90)
+        plt.close(fig)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", default="10k,1m", help="comma-separated: 10k, 1m")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--port", type=int, default=8210, help="first of three loopback ports")
+    parser.add_argument("--skip-build", action="store_true", help="use the databases as they are")
+    args = parser.parse_args()
+    for tool in ("wrk", "/usr/sbin/nginx"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is missing: apt-get install wrk nginx-light")
+    labels = [label for label in args.datasets.split(",") if label]
+    report = {
+        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "load_at_start": os.getloadavg()},
+        "wrk": {"connections": args.connections, "duration_s": args.duration},
+        "rounds": args.rounds,
+        "datasets": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="herald-bench-") as work:
+        for label in labels:
+            report["datasets"][label] = bench_dataset(label, args, Path(work))
+    report["finished"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = report["started"].replace(":", "").replace("+0000", "Z")
+    text = json.dumps(report, indent=2)
+    (RESULTS / f"{stamp}.json").write_text(text)
+    (RESULTS / "latest.json").write_text(text)
+    table = markdown(report)
+    (RESULTS / "latest.md").write_text(table)
+    print(table)
+    charts(report)
+    print(f"results: {RESULTS / 'latest.json'}, {RESULTS / 'latest.md'}, charts in {CHARTS}")
+
+
+if __name__ == "__main__":
+    main()

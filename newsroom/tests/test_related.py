@@ -1,0 +1,42 @@
+"""Related stories: most shared tags first, then newest, from the newest tagged stories only."""
+
+import pytest
+
+from newsroom import selectors
+from newsroom.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+def _news_articles(count):
+    return list(
+        ArticlePage.objects.live().filter(url_path__startswith="/localhost/").order_by("-pk")
+    )[:count]
+
+
+def _tag(article, *names):
+    article.tags.set(list(names))
+    article.save()
+
+
+def test_most_shared_tags_first_then_newest(settings):
+    article, two_shared, one_shared_newer, other = _news_articles(4)
+    _tag(article, "kelp", "otters")
+    _tag(two_shared, "kelp", "otters")
+    _tag(one_shared_newer, "kelp")
+    _tag(other, "traffic")
+    related = selectors.articles_related(article=article, limit=4)
+    assert [a.pk for a in related][:2] == [two_shared.pk, one_shared_newer.pk]
+    assert other.pk not in {a.pk for a in related} and article.pk not in {a.pk for a in related}
+    assert related[0].shared_tags == 2
+
+
+def test_only_the_newest_tagged_stories_are_candidates(settings):
+    article, newer, older = _news_articles(3)
+    for tagged in (article, newer, older):
+        _tag(tagged, "kelp")
+    settings.HERALD_RELATED_CANDIDATES = 1
+    assert [a.pk for a in selectors.articles_related(article=article, limit=4)] == [newer.pk]
+    settings.HERALD_RELATED_CANDIDATES = 300
+    found = [a.pk for a in selectors.articles_related(article=article, limit=4)]
+    assert newer.pk in found and older.pk in found
