@@ -14,6 +14,7 @@ def _articles():
 
     return (
         public_only(ArticlePage.objects.live())
+        .defer("body")  # lists never show it, and it is the largest column by far
         .select_related("lead_image")
         .prefetch_related("lead_image__renditions")
         .order_by("-first_published_at", "-pk")
