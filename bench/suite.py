@@ -100,6 +100,8 @@ def dataset_ensure(label, articles, var_dir):
         "--var-dir",
         str(var_dir),
     )
+    with psycopg.connect(dataset_url(label), autocommit=True) as database:
+        database.execute("ANALYZE")  # bulk-loaded tables: plans need statistics from the start
     print(f"[{label}] dataset ready ({time.perf_counter() - began:.0f} s)", flush=True)
 
 

@@ -1,7 +1,9 @@
 """The newsroom's page types: home, section, article, News in Pictures, policies; and authors."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -37,8 +39,21 @@ class CacheablePageMixin:
         return cache_publicly(response, keys=self.surrogate_keys(request))
 
 
+class CappedPaginator(Paginator):
+    """Counts at most ``HERALD_LIST_MAX_PAGES`` pages of a queryset: an exact count of a big
+    section or tag took a second at a million articles, and nobody pages back that far (search
+    and its date filters reach older stories)."""
+
+    @cached_property
+    def count(self):
+        limit = settings.HERALD_LIST_MAX_PAGES * self.per_page
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list[:limit].count()
+        return super().count
+
+
 def paginate(request, queryset):
-    return Paginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return CappedPaginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @register_snippet

@@ -97,32 +97,30 @@ def search_results_specific(pages):
 def articles_related(*, article, limit: int):
     """Other stories of the article's site, most shared tags first, then newest.
 
-    Only the newest tagged stories are candidates (``HERALD_RELATED_CANDIDATES`` tag links):
-    counting shared tags across a whole archive took seconds a page at a million articles.
+    Candidates are the stories behind the ``HERALD_RELATED_CANDIDATES`` most recent tag links
+    of the article's tags (newest tag links first: the primary key, no join). Counting shared
+    tags over a whole archive took seconds a page at a million articles (docs/performance.md).
     """
     from .models import ArticlePageTag
 
     tag_ids = [tag.pk for tag in article.tag_list]
     if not tag_ids:
         return []
-    site_root_path = article.path[: article.steplen * 2]
     candidates = (
-        ArticlePageTag.objects.filter(
-            tag_id__in=tag_ids,
-            content_object__path__startswith=site_root_path,
-            content_object__live=True,
-        )
+        ArticlePageTag.objects.filter(tag_id__in=tag_ids)
         .exclude(content_object_id=article.pk)
-        .order_by("-content_object_id")
+        .order_by("-pk")
         .values_list("content_object_id", flat=True)[: settings.HERALD_RELATED_CANDIDATES]
     )
     shared = Counter(candidates)
-    best = sorted(shared, key=lambda pk: (-shared[pk], -pk))[:limit]
-    related = list(_articles().filter(pk__in=best))
+    # A few spares: some candidates may belong to another site of the network or be offline.
+    best = sorted(shared, key=lambda pk: (-shared[pk], -pk))[: limit * 5]
+    site_root_path = article.path[: article.steplen * 2]
+    related = list(_articles().filter(pk__in=best, path__startswith=site_root_path))
     for story in related:
         story.shared_tags = shared[story.pk]
     related.sort(key=lambda story: (story.shared_tags, story.first_published_at, story.pk))
-    return related[::-1]
+    return related[::-1][:limit]
 
 
 def sections_with_top_articles(*, home: Page, per_section: int):

@@ -222,6 +222,8 @@ WAGTAIL_SITE_NAME = env_str("HERALD_NETWORK_NAME", "Herald")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # Site search on PostgreSQL uses Herald's own index (sitesearch/): one GIN-indexed vector per
 # page, joined to the live pages, ranking only the newest HERALD_SEARCH_WINDOW matches.
+# Section, tag and author lists page back at most this far (20 stories a page).
+HERALD_LIST_MAX_PAGES = env_int("HERALD_LIST_MAX_PAGES", 50)
 # Related stories under an article come from the newest this-many tagged stories of its site.
 HERALD_RELATED_CANDIDATES = env_int("HERALD_RELATED_CANDIDATES", 300)
 HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)

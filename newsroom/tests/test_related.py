@@ -1,4 +1,4 @@
-"""Related stories: most shared tags first, then newest, from the newest tagged stories only."""
+"""Related stories: most shared tags first, then newest, among the most recently tagged stories."""
 
 import pytest
 
@@ -31,12 +31,24 @@ def test_most_shared_tags_first_then_newest(settings):
     assert related[0].shared_tags == 2
 
 
-def test_only_the_newest_tagged_stories_are_candidates(settings):
+def test_only_the_most_recently_tagged_stories_are_candidates(settings):
     article, newer, older = _news_articles(3)
-    for tagged in (article, newer, older):
+    for tagged in (older, newer, article):
         _tag(tagged, "kelp")
     settings.HERALD_RELATED_CANDIDATES = 1
     assert [a.pk for a in selectors.articles_related(article=article, limit=4)] == [newer.pk]
     settings.HERALD_RELATED_CANDIDATES = 300
     found = [a.pk for a in selectors.articles_related(article=article, limit=4)]
     assert newer.pk in found and older.pk in found
+
+
+def test_lists_count_at_most_the_pages_a_reader_can_reach(settings):
+    from newsroom.models import CappedPaginator
+
+    settings.HERALD_LIST_MAX_PAGES = 2
+    stories = ArticlePage.objects.live().order_by("-pk")
+    assert stories.count() > 10
+    paginator = CappedPaginator(stories, 5)
+    assert paginator.count == 10 and paginator.num_pages == 2
+    assert paginator.get_page(9).number == 2  # beyond the last reachable page: the last one
+    assert CappedPaginator(list(range(7)), 5).count == 7  # plain lists are counted as they are
