@@ -41,7 +41,7 @@ bench: install
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) bench/suite.py $(BENCH_ARGS)
 
-## Profiles of rendered pages (pyinstrument HTML beside the results).
+## Profiles of rendered pages (pyinstrument call trees in bench/results/profile-*.txt; HTML flame views beside them, not in git).
 bench-profile: install
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) bench/profile_pages.py $(BENCH_ARGS)

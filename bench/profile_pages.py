@@ -43,7 +43,7 @@ def main():
     import django
 
     django.setup()
-    from django.db import connection, reset_queries
+    from django.db import connection, connections, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from pyinstrument import Profiler
@@ -55,7 +55,7 @@ def main():
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url}: {response.status_code}")
-        with CaptureQueriesContext(connection) as queries:
+        with CaptureQueriesContext(connections["default"]) as queries:
             client.get(url)
         profiler = Profiler(interval=0.0005)
         began = time.perf_counter()
@@ -65,10 +65,12 @@ def main():
         profiler.stop()
         per_request = (time.perf_counter() - began) / args.repeat * 1000
         reset_queries()
-        out = RESULTS / f"profile-{key}.html"
+        out = RESULTS / f"profile-{key}.html"  # several MB: kept out of git
         out.write_text(profiler.output_html())
-        print(f"\n=== {key} {url}: {per_request:.1f} ms a request, {len(queries)} queries")
-        print(profiler.output_text(unicode=True, color=False, show_all=False)[:6000])
+        tree = profiler.output_text(unicode=True, color=False, show_all=False)
+        summary = f"{key} {url}: {per_request:.1f} ms a request, {len(queries)} queries\n"
+        (RESULTS / f"profile-{key}.txt").write_text(summary + tree)
+        print(f"\n=== {summary}{tree[:6000]}")
         print(f"flame view: {out}")
 
 
