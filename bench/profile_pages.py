@@ -43,7 +43,7 @@ def main():
     import django
 
     django.setup()
-    from django.db import connection, connections, reset_queries
+    from django.db import connections, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from pyinstrument import Profiler

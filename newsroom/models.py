@@ -178,7 +178,7 @@ class SectionPage(CacheablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsections"] = SectionPage.objects.child_of(self).live().order_by("path")
+        context["subsections"] = selectors.section_children(section=self)
         context["articles"] = paginate(request, selectors.articles_in_section(section=self))
         return context
 

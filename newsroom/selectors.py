@@ -133,6 +133,22 @@ def sections_with_top_articles(*, home: Page, per_section: int):
     ]
 
 
+def section_children(*, section):
+    """The live sub-sections of ``section``, in tree order.
+
+    Sections are few, so they are filtered here: asked for "children of this section" (a path
+    prefix and a depth), PostgreSQL misjudged how many pages match in a big tree and scanned a
+    million pages for three sub-sections (0.5 s at 1,000,000 articles).
+    """
+    from .models import SectionPage
+
+    return [
+        child
+        for child in SectionPage.objects.live().order_by("path")
+        if child.depth == section.depth + 1 and child.path.startswith(section.path)
+    ]
+
+
 def site_sections_all(*, home: Page):
     """Every live section of the site, in tree order (for the search filter)."""
     from .models import SectionPage

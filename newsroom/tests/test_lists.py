@@ -1,4 +1,4 @@
-"""Related stories: most shared tags first, then newest, among the most recently tagged stories."""
+"""Lists at scale: related stories, capped counts, sub-sections."""
 
 import pytest
 
@@ -52,3 +52,14 @@ def test_lists_count_at_most_the_pages_a_reader_can_reach(settings):
     assert paginator.count == 10 and paginator.num_pages == 2
     assert paginator.get_page(9).number == 2  # beyond the last reachable page: the last one
     assert CappedPaginator(list(range(7)), 5).count == 7  # plain lists are counted as they are
+
+
+def test_section_children_are_its_live_sub_sections_in_tree_order(client):
+    from newsroom.models import SectionPage
+
+    news = SectionPage.objects.get(slug="news", url_path__startswith="/localhost/")
+    expected = list(SectionPage.objects.child_of(news).live().order_by("path"))
+    assert expected and selectors.section_children(section=news) == expected
+    hidden = expected[0]
+    hidden.unpublish()
+    assert hidden not in selectors.section_children(section=news)
