@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query
@@ -89,12 +90,26 @@ class Paging(BaseModel):
 
 
 def _page(request, response, items, paging, serialize):
-    count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
+    limit = settings.HERALD_API_COUNT_LIMIT
+    if isinstance(items, QuerySet):
+        # Counting every article took over a second at a million: count up to the limit only,
+        # unordered, and say whether the count is exact.
+        count = items.order_by()[: limit + 1].count()
+    else:
+        count = len(items)
+    exact = count <= limit
+    count = min(count, limit)
     start = (paging.page - 1) * paging.page_size
     results = [serialize(item) for item in items[start : start + paging.page_size]]
     pages = max(1, math.ceil(count / paging.page_size))
     _cacheable(response)
-    return {"count": count, "page": paging.page, "pages": pages, "results": results}
+    return {
+        "count": count,
+        "count_exact": exact,
+        "page": paging.page,
+        "pages": pages,
+        "results": results,
+    }
 
 
 def _cacheable(response):
@@ -111,7 +126,8 @@ def _site(request, site_id):
 
 
 class PageOf(BaseModel):
-    count: int
+    count: int = Field(description="Matches, counted up to HERALD_API_COUNT_LIMIT (10,000)")
+    count_exact: bool = Field(description="False when there are more matches than `count`")
     page: int
     pages: int
 

@@ -48,7 +48,8 @@ class CappedPaginator(Paginator):
     def count(self):
         limit = settings.HERALD_LIST_MAX_PAGES * self.per_page
         if isinstance(self.object_list, QuerySet):
-            return self.object_list[:limit].count()
+            # Unordered: any `limit` rows will do, so the database needs no sort to count them.
+            return self.object_list.order_by()[:limit].count()
         return super().count
 
 

@@ -196,3 +196,12 @@ def test_published_reader_stories_and_pictures_are_in_the_api(client):
     published = ReaderPicture.objects.filter(live=True, site__hostname="localhost")
     assert {p["id"] for p in pictures} == set(published.values_list("pk", flat=True))
     assert pictures[0]["picture"]["url"].startswith("http")
+
+
+def test_list_counts_stop_at_the_limit_and_say_so(client, settings):
+    settings.HERALD_API_COUNT_LIMIT = 5
+    body = client.get("/api/v1/articles?page_size=2", HTTP_HOST="localhost").json()
+    assert body["count"] == 5 and body["count_exact"] is False and body["pages"] == 3
+    settings.HERALD_API_COUNT_LIMIT = 10_000
+    body = client.get("/api/v1/articles?page_size=2", HTTP_HOST="localhost").json()
+    assert body["count"] > 5 and body["count_exact"] is True

@@ -401,6 +401,8 @@ HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
 # Public read API: requests per IP (django-ninja's throttle syntax) and how long responses may
 # be cached.
 HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
+# API lists count matches up to this many (count_exact says whether there were more).
+HERALD_API_COUNT_LIMIT = env_int("HERALD_API_COUNT_LIMIT", 10_000)
 # How many trusted proxies append to X-Forwarded-For; 0 trusts none (clients could forge it).
 NINJA_NUM_PROXIES = env_int("HERALD_NUM_PROXIES", 0)
 HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)
