@@ -423,7 +423,8 @@ def charts(report):
             right.barh([p + 0.2 for p in positions], p50, height=0.4, label="p50")
             right.barh([p - 0.2 for p in positions], p99, height=0.4, label="p99")
             right.set_yticks(list(positions), [""] * len(names))
-            right.set_xlabel("latency with the page cache, ms")
+            right.set_xscale("log")
+            right.set_xlabel("latency with the page cache, ms (log)")
             right.legend()
             fig.suptitle(f"Herald, {dataset['articles']:,} articles, {setup}, wrk -c32")
             fig.tight_layout()
@@ -460,7 +461,13 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--port", type=int, default=8210, help="first of three loopback ports")
     parser.add_argument("--skip-build", action="store_true", help="use the databases as they are")
+    parser.add_argument(
+        "--replot", action="store_true", help="redraw the charts from bench/results/latest.json"
+    )
     args = parser.parse_args()
+    if args.replot:
+        charts(json.loads((RESULTS / "latest.json").read_text()))
+        return
     for tool in ("wrk", "/usr/sbin/nginx"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is missing: apt-get install wrk nginx-light")
