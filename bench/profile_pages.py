@@ -45,7 +45,6 @@ def main():
     django.setup()
     from django.db import connections, reset_queries
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from pyinstrument import Profiler
 
     client = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
@@ -55,8 +54,12 @@ def main():
         response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url}: {response.status_code}")
-        with CaptureQueriesContext(connections["default"]) as queries:
-            client.get(url)
+        connection = connections["default"]
+        connection.force_debug_cursor = True
+        connection.queries_log.clear()
+        client.get(url)
+        queries = list(connection.queries_log)
+        connection.force_debug_cursor = False
         profiler = Profiler(interval=0.0005)
         began = time.perf_counter()
         profiler.start()
