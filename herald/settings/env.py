@@ -121,20 +121,22 @@ def database_config():
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
         config["CONN_MAX_AGE"] = 0
-    elif "postgresql" in config["ENGINE"] and env_int("HERALD_DB_POOL_SIZE", 8) > 0:
+    elif "postgresql" in config["ENGINE"]:
         # Under ASGI each request runs its database work in a thread of its own, so Django's
         # per-thread persistent connections pile up until PostgreSQL refuses new ones (the
-        # benchmark hit max_connections at 32 concurrent readers). A pool per process bounds
-        # them and saves the connect per request.
+        # benchmark hit max_connections at 32 concurrent readers): close them after each
+        # request, or share a pool per process when HERALD_DB_POOL_SIZE is set.
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {
-            **config.get("OPTIONS", {}),
-            "pool": {
-                "min_size": 1,
-                "max_size": env_int("HERALD_DB_POOL_SIZE", 8),
-                "timeout": env_int("HERALD_DB_POOL_TIMEOUT", 3),
-            },
-        }
+        pool_size = env_int("HERALD_DB_POOL_SIZE", 0)
+        if pool_size > 0:
+            config["OPTIONS"] = {
+                **config.get("OPTIONS", {}),
+                "pool": {
+                    "min_size": 1,
+                    "max_size": pool_size,
+                    "timeout": env_int("HERALD_DB_POOL_TIMEOUT", 3),
+                },
+            }
     return config
 
 
