@@ -55,22 +55,35 @@ def articles_search(*, root: Page, filters):
         return []
     from .search import search_models, search_terms
 
-    pages = public_only(Page.objects.live()).descendant_of(filters.section or root)
-    pages = pages.type(*search_models(filters.kind))
+    scope_root = filters.section or root
+    models = search_models(filters.kind)
+    since = _day_start(filters.start) if filters.start else None
+    until = _day_start(filters.end, days=1) if filters.end else None
+    pages = public_only(Page.objects.live()).descendant_of(scope_root).type(*models)
     # Whole local days; plain comparisons, which every search backend can filter on.
-    if filters.start:
-        pages = pages.filter(first_published_at__gte=_day_start(filters.start))
-    if filters.end:
-        pages = pages.filter(first_published_at__lt=_day_start(filters.end, days=1))
+    if since:
+        pages = pages.filter(first_published_at__gte=since)
+    if until:
+        pages = pages.filter(first_published_at__lt=until)
     # Words only: search operators and stray punctuation mean nothing to readers, and some
     # backends' query syntax (SQLite FTS5) would refuse them.
     words = " ".join(search_terms(filters.query))
     if not words:
         return []
     from sitesearch.documents import is_enabled
-    from sitesearch.query import RankedHits
 
-    return RankedHits(pages, words) if is_enabled() else pages.search(words)
+    if not is_enabled():
+        return pages.search(words)
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    from sitesearch.query import RankedHits, Scope
+
+    # A chosen type includes its subclasses, as PageQuerySet.type() does.
+    chosen = [m for m in get_page_models() if issubclass(m, tuple(models))] if filters.kind else []
+    types = ContentType.objects.get_for_models(*chosen).values()
+    scope = Scope(scope_root, tuple(sorted(t.pk for t in types)), since, until)
+    return RankedHits(pages, words, scope)
 
 
 def search_results_specific(pages):

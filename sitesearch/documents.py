@@ -5,7 +5,10 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db import connection
 
+from .keys import keys_sql
 from .models import SearchDocument
+
+PAGE_TABLE = "wagtailcore_page"
 
 
 def is_enabled() -> bool:
@@ -53,13 +56,40 @@ def _vector_sql(texts) -> tuple[str, list]:
 def document_save(page) -> None:
     """Write (or rewrite) the search document of ``page`` from its current field values."""
     vector, params = _vector_sql(weighted_texts(page))
+    keys, key_params = keys_sql("p")
     table = SearchDocument._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (page_id, document) VALUES (%s, {vector}) "  # noqa: S608
-            "ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document",
-            [page.pk, *params],
+            f"INSERT INTO {table} (page_id, document, published_at) "  # noqa: S608
+            f"SELECT p.id, {vector} || {keys}, p.first_published_at FROM {PAGE_TABLE} p "
+            "WHERE p.id = %s "
+            "ON CONFLICT (page_id) DO UPDATE "
+            "SET document = EXCLUDED.document, published_at = EXCLUDED.published_at",
+            [*params, *key_params, page.pk],
         )
+
+
+def document_delete(page_id: int) -> None:
+    """Unpublished pages leave the index (searches also check that pages are live)."""
+    SearchDocument.objects.filter(page_id=page_id).delete()
+
+
+def documents_keys_refresh(path_prefix: str = "") -> int:
+    """Rewrite the scope keys and dates of the documents of pages whose path starts with
+    ``path_prefix`` (every document by default): after a move, or a change of
+    ``HERALD_SEARCH_PERIOD_DAYS``. The words are left as they are."""
+    keys, key_params = keys_sql("p")
+    table = SearchDocument._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""UPDATE {table} d SET published_at = p.first_published_at,
+                document = ts_delete(d.document, ARRAY(
+                    SELECT lexeme FROM unnest(d.document) WHERE lexeme LIKE '~%%'
+                )) || {keys}
+            FROM {PAGE_TABLE} p WHERE p.id = d.page_id AND p.path LIKE %s""",  # noqa: S608
+            [*key_params, f"{path_prefix}%"],
+        )
+        return cursor.rowcount
 
 
 def documents_rebuild(*, progress=None, batch_size: int = 500) -> int:
@@ -75,8 +105,9 @@ def documents_rebuild(*, progress=None, batch_size: int = 500) -> int:
                 written += 1
             if progress:
                 progress(written)
-    # Pages that are no longer searchable (deleted pages go with their document).
-    SearchDocument.objects.exclude(page__in=Page.objects.type(*searchable_models())).delete()
+    # Pages that are no longer searchable or live (deleted pages go with their document).
+    searchable = Page.objects.live().type(*searchable_models())
+    SearchDocument.objects.exclude(page__in=searchable).delete()
     return written
 
 
@@ -92,15 +123,17 @@ def documents_from_wagtail_index() -> int:
     entries = get_app_config().get_model("IndexEntry")._meta.db_table
     table = SearchDocument._meta.db_table
     types = [ContentType.objects.get_for_model(model).pk for model in searchable_models()]
+    keys, key_params = keys_sql("p")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"""INSERT INTO {table} (page_id, document)
-            SELECT p.id, e.title || e.body FROM {entries} e
-            JOIN wagtailcore_page p
+            f"""INSERT INTO {table} (page_id, document, published_at)
+            SELECT p.id, e.title || e.body || {keys}, p.first_published_at FROM {entries} e
+            JOIN {PAGE_TABLE} p
               ON p.content_type_id = e.content_type_id AND e.object_id = p.id::text
-            WHERE e.content_type_id = ANY(%s)
-            ON CONFLICT (page_id) DO UPDATE SET document = EXCLUDED.document""",  # noqa: S608
-            [types],
+            WHERE e.content_type_id = ANY(%s) AND p.live
+            ON CONFLICT (page_id) DO UPDATE
+            SET document = EXCLUDED.document, published_at = EXCLUDED.published_at""",  # noqa: S608
+            [*key_params, types],
         )
         written = cursor.rowcount
         cursor.execute(f"ANALYZE {table}")

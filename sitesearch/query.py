@@ -1,11 +1,19 @@
 """Searching Herald's index: the newest matches, best first, without ranking the whole archive."""
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F
+from django.db import connection
+from django.utils import timezone
+
+from . import keys
+from .models import SearchDocument
+
+# How many periods each step looks back over, newest first; whatever is older comes last.
+# Common words fill the window in the first step, rarer ones take a step or two more.
+STEP_PERIODS = (2, 6, 24)
 
 
 @dataclass(frozen=True)
@@ -16,37 +24,114 @@ class Hit:
     content_type_id: int
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Where a search looks: under ``root`` (a site's home or a section), pages of
+    ``content_type_ids`` (empty: every searchable type), first published in [since, until)."""
+
+    root: object
+    content_type_ids: tuple[int, ...] = ()
+    since: datetime.datetime | None = None
+    until: datetime.datetime | None = None
+
+
 class RankedHits:
-    """Matches of ``words`` among ``pages``: the newest ``HERALD_SEARCH_WINDOW`` of them, ranked.
+    """Matches of ``words`` in ``scope``: the newest ``HERALD_SEARCH_WINDOW`` of them, ranked.
 
     A news search wants recent stories; ranking every match of a common word in a large
-    archive costs seconds. So one statement takes the newest matches (through the date index
-    for common words, the GIN index for rare ones), ranks only those, and the reader pages
-    through them. ``more`` says older matches exist: the date filters reach them.
+    archive costs seconds. So the search asks the index for matches in the newest few periods
+    first, then further back, until the window is full (one GIN lookup each: words, site,
+    type and periods together, see ``keys``), ranks only those, and the reader pages through
+    them. ``pages`` (live, public pages of the scope) confirms the matches before anyone sees
+    them. ``more`` says older matches exist: the date filters reach them.
     Sliceable and sized, so Django's Paginator takes it as it is.
     """
 
-    def __init__(self, pages, words: str):
+    def __init__(self, pages, words: str, scope: Scope):
         self.pages = pages
         self.words = words
+        self.scope = scope
         self.window = settings.HERALD_SEARCH_WINDOW
 
     @cached_property
     def _result(self) -> tuple[list[Hit], bool]:
-        config = settings.HERALD_SEARCH_CONFIG or None
-        query = SearchQuery(self.words, search_type="plain", config=config)
-        rows = (
-            self.pages.filter(search_document__document=query)
-            .order_by("-first_published_at", "-pk")
-            .annotate(rank=SearchRank(F("search_document__document"), query))
-            .values_list("pk", "content_type_id", "rank")[: self.window + 1]
+        found = []  # (page_id, rank), newest first
+        for period_keys, older_than in self._steps():
+            found += self._step(period_keys, older_than, self.window + 1 - len(found))
+            if len(found) > self.window:
+                break
+        more = len(found) > self.window
+        found = found[: self.window]
+        # Live and public now (a page unpublished a moment ago, a section made private).
+        confirmed = dict(
+            self.pages.filter(pk__in=[page_id for page_id, _rank in found]).values_list(
+                "pk", "content_type_id"
+            )
         )
-        rows = list(rows)
-        # Best first; equal ranks stay newest first (the sort is stable). The extra row only
-        # says that older matches exist.
-        ranked = sorted(rows[: self.window], key=lambda row: -row[2])
-        hits = [Hit(pk, content_type_id) for pk, content_type_id, _rank in ranked]
-        return hits, len(rows) > self.window
+        # Best first; equal ranks stay newest first (the sort is stable).
+        ranked = sorted((row for row in found if row[0] in confirmed), key=lambda row: -row[1])
+        return [Hit(page_id, confirmed[page_id]) for page_id, _rank in ranked], more
+
+    def _steps(self):
+        """(period keys, None) for each step back in time, then (None, the oldest period's
+        start) for everything older."""
+        scope = self.scope
+        newest = keys.period_of(
+            scope.until - datetime.timedelta(microseconds=1) if scope.until else timezone.now()
+        ) + (0 if scope.until else 1)
+        oldest = keys.period_of(scope.since) if scope.since else None
+        period = newest
+        for size in STEP_PERIODS:
+            periods = [p for p in range(period, period - size, -1) if oldest is None or p >= oldest]
+            if not periods:
+                return
+            yield [keys.period_key(p) for p in periods], None
+            period -= size
+        if oldest is None or period >= oldest:
+            yield None, keys.period_start(period + 1)
+
+    def _step(self, period_keys, older_than, limit) -> list[tuple[int, float]]:
+        wanted = [keys.ancestor_key(self.scope.root.path)] if self.scope.root.depth >= 2 else []
+        types = [keys.type_key(pk) for pk in self.scope.content_type_ids]
+        parts = [keys.any_of(part) for part in (wanted, types, period_keys) if part]
+        dates, params = "", []
+        for condition, moment in (
+            (">=", self.scope.since),
+            ("<", self.scope.until),
+            ("<", older_than),
+        ):
+            if moment:
+                dates += f" AND published_at {condition} %s"
+                params.append(moment)
+        config = "%s::regconfig, " if settings.HERALD_SEARCH_CONFIG else ""
+        config_params = [settings.HERALD_SEARCH_CONFIG] if config else []
+        words = f"plainto_tsquery({config}%s)"
+        table = SearchDocument._meta.db_table
+        # Materialized: the rank is computed for the chosen rows only, never for every match.
+        sql = f"""WITH found AS MATERIALIZED (
+            SELECT page_id, published_at FROM {table}
+            WHERE numnode({words}) > 0
+              AND document @@ ({words} && %s::tsquery){dates}
+            ORDER BY published_at DESC, page_id DESC LIMIT %s)
+        SELECT f.page_id, ts_rank(d.document, {words}) FROM found f
+        JOIN {table} d ON d.page_id = f.page_id
+        ORDER BY f.published_at DESC, f.page_id DESC"""  # noqa: S608 (table name, placeholders)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql,
+                [
+                    *config_params,
+                    self.words,
+                    *config_params,
+                    self.words,
+                    keys.query_sql(*parts) if parts else "",
+                    *params,
+                    limit,
+                    *config_params,
+                    self.words,
+                ],
+            )
+            return cursor.fetchall()
 
     @property
     def more(self) -> bool:

@@ -1,4 +1,6 @@
-from .documents import document_save, is_enabled
+from wagtail.models import Page
+
+from .documents import document_delete, document_save, documents_keys_refresh, is_enabled
 
 
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -7,9 +9,20 @@ def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     Publishing saves the whole page with its new content; so does anything that changes a live
     page outside the editor (a credit removed on account deletion). Saves of a few fields
     (``save_revision``) are skipped: the page in memory may then hold unpublished draft text.
-    Unpublished and deleted pages need nothing: searches only join live pages, and a deleted
-    page's document goes with it.
+    A deleted page's document goes with it.
     """
     if raw or update_fields is not None or not instance.live or not is_enabled():
         return
     document_save(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    if is_enabled():
+        document_delete(instance.pk)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    """The moved page and everything below it now sit under other sections (or another site)."""
+    if is_enabled():
+        path = Page.objects.values_list("path", flat=True).get(pk=instance.pk)
+        documents_keys_refresh(path)

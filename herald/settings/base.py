@@ -228,6 +228,9 @@ HERALD_LIST_MAX_PAGES = env_int("HERALD_LIST_MAX_PAGES", 50)
 HERALD_RELATED_CANDIDATES = env_int("HERALD_RELATED_CANDIDATES", 300)
 HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)
 HERALD_SEARCH_WINDOW = env_int("HERALD_SEARCH_WINDOW", 500)
+# Searches look through the newest periods of this many days first (sitesearch.keys); after a
+# change, run `manage.py search_documents --keys` to re-key the documents.
+HERALD_SEARCH_PERIOD_DAYS = env_int("HERALD_SEARCH_PERIOD_DAYS", 7)
 # The PostgreSQL text search configuration (stemming and stop words) of both indexes; empty:
 # the database's default_text_search_config.
 HERALD_SEARCH_CONFIG = env_str("HERALD_SEARCH_CONFIG", "english")

@@ -14,10 +14,10 @@ NEWS = {"HTTP_HOST": "localhost"}
 
 def _retitle(article, title, *, days_ago=0):
     article.title = title
+    # Carried by the revision: publishing keeps a first publication date it already has.
+    article.first_published_at = timezone.now() - timedelta(days=days_ago)
     article.save_revision().publish()
-    ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=timezone.now() - timedelta(days=days_ago)
-    )
+    assert ArticlePage.objects.get(pk=article.pk).first_published_at == article.first_published_at
 
 
 def _results(client, query):

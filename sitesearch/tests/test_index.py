@@ -31,9 +31,9 @@ def _publish(article, *, title=None, standfirst=None, days_ago=0):
         article.title = title
     if standfirst is not None:
         article.standfirst = standfirst
+    # Carried by the revision: publishing keeps a first publication date it already has.
+    article.first_published_at = timezone.now() - timezone.timedelta(days=days_ago)
     article.save_revision().publish()
-    published = timezone.now() - timezone.timedelta(days=days_ago)
-    ArticlePage.objects.filter(pk=article.pk).update(first_published_at=published)
 
 
 def _found(client, query):
