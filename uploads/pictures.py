@@ -48,7 +48,14 @@ def picture_clean(upload, *, limits: PictureLimits | None = None) -> ContentFile
         with Image.open(io.BytesIO(data)) as probe:  # reads the header only
             kind = probe.format
             width, height = probe.size
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow itself refuses canvases over twice its own limit as it reads the header.
+        raise ValidationError(
+            "This picture has far more pixels than we accept "
+            f"({limits.max_pixels / 1_000_000:.0f} megapixels).",
+            code="too_many_pixels",
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(
             "This file is not a picture we can read. Send a JPEG, PNG or WebP picture.",
             code="not_a_picture",
@@ -78,12 +85,16 @@ def picture_clean(upload, *, limits: PictureLimits | None = None) -> ContentFile
 
 def _reencode(picture: Image.Image, kind: str) -> ContentFile:
     out = io.BytesIO()
-    if kind == "JPEG" or (kind == "WEBP" and picture.mode not in {"RGBA", "LA"}):
-        clean = picture.convert("RGB")
+    opaque = kind == "JPEG" or (kind == "WEBP" and picture.mode not in {"RGBA", "LA"})
+    mode = "RGB" if opaque else "RGBA"  # PNG and WebP keep their transparency
+    converted = picture.convert(mode)
+    # A new image from the pixels alone: Pillow writes what an image's info still holds
+    # (JPEG comments, colour profiles, text chunks) back into the file it saves.
+    clean = Image.frombytes(mode, converted.size, converted.tobytes())
+    if opaque:
         clean.save(out, "JPEG", quality=85, optimize=True)
         extension = "jpg"
-    else:  # keep transparency
-        clean = picture.convert("RGBA")
+    else:
         clean.save(out, "PNG", optimize=True)
         extension = "png"
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")

@@ -1,11 +1,13 @@
 """Uploaded pictures are decoded, limited, re-encoded and stripped before anyone sees them."""
 
 import io
+import struct
+import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageCms, PngImagePlugin
 
 from uploads.pictures import PictureLimits, picture_clean
 
@@ -80,6 +82,41 @@ def test_decompression_bomb_is_refused_before_decoding():
     with pytest.raises(ValidationError) as caught:
         picture_clean(bomb, limits=LIMITS)
     assert caught.value.code == "too_many_pixels"
+
+
+def test_a_canvas_too_big_for_pillow_to_open_gets_the_pixel_message():
+    """Over twice Pillow's own limit, opening the header already refuses it."""
+    bomb = SimpleUploadedFile("bomb.png", _png_header(20_000, 20_000), content_type="image/png")
+    with pytest.raises(ValidationError, match="far more pixels") as caught:
+        picture_clean(bomb, limits=LIMITS)
+    assert caught.value.code == "too_many_pixels"
+
+
+def _png_header(width, height):
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0"))
+
+
+def test_comments_colour_profiles_and_text_chunks_are_not_kept():
+    secret = "home: 12 Secret Lane, lat -29.85"
+    jpeg = io.BytesIO()
+    Image.new("RGB", (300, 200), "navy").save(jpeg, "JPEG", comment=secret.encode())
+    png = io.BytesIO()
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", secret)
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    Image.new("RGBA", (300, 200), "navy").save(png, "PNG", pnginfo=text, icc_profile=profile)
+    for name, data in (("a.jpg", jpeg.getvalue()), ("a.png", png.getvalue())):
+        assert secret.encode() in data  # the sent file carries it
+        cleaned = picture_clean(SimpleUploadedFile(name, data), limits=LIMITS).read()
+        assert secret.encode() not in cleaned and b"Secret" not in cleaned
+        with Image.open(io.BytesIO(cleaned)) as stored:
+            assert not {"comment", "icc_profile", "Comment", "exif"} & set(stored.info)
 
 
 def test_oversized_file_is_refused_before_reading():
