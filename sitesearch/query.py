@@ -1,6 +1,7 @@
 """Searching Herald's index: the newest matches, best first, without ranking the whole archive."""
 
 import datetime
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -11,9 +12,13 @@ from django.utils import timezone
 from . import keys
 from .models import SearchDocument
 
-# How many periods each step looks back over, newest first; whatever is older comes last.
-# Common words fill the window in the first step, rarer ones take a step or two more.
-STEP_PERIODS = (2, 6, 24)
+# The first step looks at the current period, the one before it and the next (clocks differ).
+# Each later step is sized from how many matches a period held so far; a step that would need
+# more than MAX_STEP_PERIODS periods reads all older matches at once instead: the words are
+# then rare on this site, and one GIN lookup without periods is cheaper than many with.
+FIRST_STEP_PERIODS = 3
+MAX_STEP_PERIODS = 26
+MAX_STEPS = 4  # the first, at most two sized ones, then everything older
 
 
 @dataclass(frozen=True)
@@ -55,11 +60,7 @@ class RankedHits:
 
     @cached_property
     def _result(self) -> tuple[list[Hit], bool]:
-        found = []  # (page_id, rank), newest first
-        for period_keys, older_than in self._steps():
-            found += self._step(period_keys, older_than, self.window + 1 - len(found))
-            if len(found) > self.window:
-                break
+        found = self._newest_matches(self.window + 1)  # (page_id, rank), newest first
         more = len(found) > self.window
         found = found[: self.window]
         # Live and public now (a page unpublished a moment ago, a section made private).
@@ -72,23 +73,30 @@ class RankedHits:
         ranked = sorted((row for row in found if row[0] in confirmed), key=lambda row: -row[1])
         return [Hit(page_id, confirmed[page_id]) for page_id, _rank in ranked], more
 
-    def _steps(self):
-        """(period keys, None) for each step back in time, then (None, the oldest period's
-        start) for everything older."""
+    def _newest_matches(self, wanted: int) -> list[tuple[int, float]]:
+        """Up to ``wanted`` matches, newest first: period by period back in time, each step
+        sized so that it should find what is still missing, then everything older."""
         scope = self.scope
-        newest = keys.period_of(
-            scope.until - datetime.timedelta(microseconds=1) if scope.until else timezone.now()
-        ) + (0 if scope.until else 1)
-        oldest = keys.period_of(scope.since) if scope.since else None
-        period = newest
-        for size in STEP_PERIODS:
-            periods = [p for p in range(period, period - size, -1) if oldest is None or p >= oldest]
-            if not periods:
-                return
-            yield [keys.period_key(p) for p in periods], None
-            period -= size
-        if oldest is None or period >= oldest:
-            yield None, keys.period_start(period + 1)
+        if scope.until:
+            newest = keys.period_of(scope.until - datetime.timedelta(microseconds=1))
+        else:
+            newest = keys.period_of(timezone.now()) + 1
+        oldest = keys.period_of(scope.since) if scope.since else -math.inf
+        found, period, covered, size = [], newest, 0, FIRST_STEP_PERIODS
+        for _step in range(MAX_STEPS - 1):
+            if size > MAX_STEP_PERIODS or period < oldest:
+                break
+            periods = [p for p in range(period, period - size, -1) if p >= oldest]
+            found += self._step([keys.period_key(p) for p in periods], None, wanted - len(found))
+            period, covered = period - size, covered + len(periods)
+            if len(found) >= wanted:
+                return found
+            per_period = len(found) / covered
+            missing = wanted - len(found)
+            size = math.ceil(1.25 * missing / per_period) if per_period else math.inf
+        if period >= oldest:  # everything older than the periods looked at
+            found += self._step(None, keys.period_start(period + 1), wanted - len(found))
+        return found
 
     def _step(self, period_keys, older_than, limit) -> list[tuple[int, float]]:
         wanted = [keys.ancestor_key(self.scope.root.path)] if self.scope.root.depth >= 2 else []

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom.models import ArticlePage, SectionPage
@@ -72,7 +73,8 @@ def test_a_word_used_only_on_the_other_site_is_not_found_here(client):
 def test_matches_older_than_the_stepped_periods_are_found_newest_first(client, settings):
     settings.HERALD_SEARCH_WINDOW = 2
     ancient, old, recent = _news_articles(3)
-    # Steps cover 2 + 6 + 24 weeks; 400 days back is only reached by the last step.
+    # Only the last step, which reads everything older than the weeks stepped through, reaches
+    # 400 days back.
     _publish(ancient, "Dassie dassie dassie", days_ago=400)
     assert _found(client, "dassie") == ([ancient.pk], False)
     _publish(old, "Dassie colony", days_ago=100)
@@ -110,3 +112,28 @@ def test_the_keys_command_rekeys_documents_after_the_period_changes(settings):
     article.refresh_from_db()
     assert keys.period_key(keys.period_of(article.first_published_at)) in _scope_keys(article.pk)
     assert len([key for key in _scope_keys(article.pk) if key.startswith("~p")]) == 1
+
+
+def test_a_word_common_in_the_newest_weeks_takes_one_index_lookup(client, settings):
+    settings.HERALD_SEARCH_WINDOW = 2
+    for days_ago, article in enumerate(_news_articles(3)):
+        _publish(article, "Hornbill nesting season", days_ago=days_ago)
+    with CaptureQueriesContext(connection) as queries:
+        found, more = _found(client, "hornbill")
+    assert len(found) == 2 and more is True
+    assert len([query for query in queries if "@@" in query["sql"]]) == 1
+
+
+def test_a_word_rare_lately_goes_back_in_sized_steps_then_reads_the_rest(client, settings):
+    settings.HERALD_SEARCH_WINDOW = 2
+    recent, old, older = _news_articles(3)
+    _publish(recent, "Bushbuck on the road", days_ago=1)
+    _publish(old, "Bushbuck census", days_ago=900)
+    _publish(older, "Bushbuck history", days_ago=901)
+    with CaptureQueriesContext(connection) as queries:
+        found, more = _found(client, "bushbuck")
+    assert recent.pk in found and len(found) == 2 and more is True
+    searches = [query["sql"] for query in queries if "@@" in query["sql"]]
+    # The newest weeks (1 match in 3 weeks), a step sized to find the 2 missing (8 weeks, none
+    # there), then, as that rate would need more than 26 weeks, everything older at once.
+    assert [search.count("'~p") for search in searches] == [3, 8, 0]
