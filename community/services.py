@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.users.models import UserProfile
+from wagtail.utils.file import hash_filelike
 
 from accounts.selectors import suspension_active
 from comments.models import CommentPolicy
@@ -211,26 +212,35 @@ def _story_create(*, member, index_page, key, fields):
     raise PermissionDenied("Many stories are arriving at once: please send yours again.")
 
 
+def _pictures_today(member) -> int:
+    """Pictures the member sent in the last 24 hours, with stories or to User Galleries."""
+    since = timezone.now() - datetime.timedelta(days=1)
+    return get_image_model().objects.filter(uploaded_by_user=member, created_at__gte=since).count()
+
+
 def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
     errors = []
-    room = settings.HERALD_MYNEWS_STORY_PICTURES - len(story.pictures.all())
-    # Story pictures count towards the member's daily picture allowance too.
-    since = timezone.now() - datetime.timedelta(days=1)
-    today = get_image_model().objects.filter(uploaded_by_user=member, created_at__gte=since)
-    allowance = settings.HERALD_GALLERY_PICTURES_PER_DAY - today.count()
+    kept = {item.image.file_hash for item in story.pictures.select_related("image")}
+    room = settings.HERALD_MYNEWS_STORY_PICTURES - len(kept)
+    allowance = settings.HERALD_GALLERY_PICTURES_PER_DAY - _pictures_today(member)
     for upload in files:
+        try:
+            clean = picture_clean(upload)  # decoded, limited, upright, without metadata
+        except ValidationError as error:
+            errors.append((upload.name, error.messages[0]))
+            continue
+        digest = _digest(clean)
+        if digest in kept:  # the same form sent again, or the same picture chosen twice
+            continue
         if room <= 0:
             errors.append((upload.name, "This story already has as many pictures as it can."))
             continue
         if allowance <= 0:
             errors.append((upload.name, "You have sent as many pictures as we take in a day."))
             continue
-        try:
-            image = _image_store(upload, member=member, title=story.title)
-        except ValidationError as error:
-            errors.append((upload.name, error.messages[0]))
-            continue
+        image = _image_save(clean, digest, member=member, title=story.title)
         story.pictures.add(ReaderStoryPicture(image=image))
+        kept.add(digest)
         room, allowance = room - 1, allowance - 1
     return errors
 
@@ -312,16 +322,29 @@ def reader_collection() -> Collection:
     return existing or Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
 
 
-def _image_store(upload, *, member, title):
-    clean = picture_clean(upload)  # decoded, limited, upright, re-encoded without metadata
+def _digest(clean) -> str:
+    """Wagtail's file hash of a cleaned picture (re-encoding the same picture gives the same)."""
+    clean.seek(0)
+    digest = hash_filelike(clean)
+    clean.seek(0)
+    return digest
+
+
+def _image_save(clean, digest, *, member, title):
     image = get_image_model()(
         title=title[:255] or "Reader picture",
         file=clean,
+        file_hash=digest,
         uploaded_by_user=member,
         collection=reader_collection(),
     )
     image.save()
     return image
+
+
+def _image_store(upload, *, member, title):
+    clean = picture_clean(upload)  # decoded, limited, upright, re-encoded without metadata
+    return _image_save(clean, _digest(clean), member=member, title=title)
 
 
 @dataclass
@@ -334,16 +357,13 @@ class PictureSubmission:
     album: str = ""
 
 
-def pictures_submit(*, member, site, files, submission: PictureSubmission, now=None):
+def pictures_submit(*, member, site, files, submission: PictureSubmission):
     """Check and store each file on its own; return ``(pictures, [(file name, error)])``."""
     _check_allowed(member)
     most = settings.HERALD_GALLERY_FILES_PER_SUBMISSION
     extra = [(f.name, f"Not sent: at most {most} pictures at a time.") for f in files[most:]]
     files = files[:most]
-    now = now or timezone.now()
-    recent = ReaderPicture.objects.filter(
-        contributor=member, submitted_at__gte=now - datetime.timedelta(days=1)
-    ).count()
+    recent = _pictures_today(member)  # story pictures count too
     limit = settings.HERALD_GALLERY_PICTURES_PER_DAY
     if recent + len(files) > limit:
         raise RateLimited(
@@ -486,6 +506,36 @@ def _erased_keys(stories, pictures):
     return keys
 
 
+def _credits_forget(member, pictures):
+    """The leaving member's name leaves the credits of their pictures, News in Pictures too
+    (its live page now, and its latest revision, so a later publish can't bring it back)."""
+    from newsroom.models import GalleryImage
+    from newsroom.purging import page_change_keys
+
+    names = {name.casefold() for name in (member.public_name, member.username) if name}
+
+    def named(items):
+        return [item for item in items if item.credit.casefold() in names]
+
+    for picture in named(pictures):
+        picture.credit = ""
+        picture.save(update_fields=["credit"])
+    for picture in pictures.exclude(news_gallery=None).select_related("news_gallery"):
+        for item in named(GalleryImage.objects.filter(image_id=picture.image_id)):
+            item.credit = ""
+            item.save(update_fields=["credit"])
+        gallery = picture.news_gallery
+        draft = gallery.get_latest_revision_as_object()
+        images = list(draft.images.all())
+        in_draft = named(item for item in images if item.image_id == picture.image_id)
+        for item in in_draft:
+            item.credit = ""
+        if in_draft:
+            draft.images.set(images)
+            _gallery_revise(gallery, draft)
+        purge_after_commit(page_change_keys(gallery)[0])
+
+
 def member_erase(member, *, mode):
     """Remove a leaving member's contributions, or keep them without their name."""
     stories = ReaderStoryPage.objects.filter(contributor=member)
@@ -502,10 +552,18 @@ def member_erase(member, *, mode):
             picture.delete()
             image.delete()
     else:
-        for story in stories:  # unpublished work by someone who left is of no use to anyone
-            if not story.live:
-                story.delete()
+        # Unpublished work by someone who left is of no use to anyone; published work stays,
+        # without their name.
+        for story in stories.filter(live=False):
+            images = [item.image for item in story.pictures.all()]
+            story.delete()
+            for image in images:
+                image.delete()
         stories.filter(live=True).update(contributor=None, owner=None)
-        pictures.filter(live=False).delete()
+        for picture in pictures.filter(live=False).select_related("image"):
+            image = picture.image
+            picture.delete()
+            image.delete()
+        _credits_forget(member, pictures)
         pictures.update(contributor=None)
     Album.objects.filter(contributor=member).delete()

@@ -1,9 +1,12 @@
 """Contributions are part of a member's data export and go with the account (or lose its name)."""
 
+import uuid
+
 import pytest
 from django.test import Client
 
 from accounts.services import member_delete, member_export
+from community import services
 from community.models import Album, ReaderPicture, ReaderStoryPage
 
 from .conftest import decide, picture_file, submit_story
@@ -54,3 +57,43 @@ def test_deleting_with_anonymise_keeps_published_work_without_the_name(member, c
     assert ReaderPicture.objects.get(pk=picture.pk).contributor is None
     html = Client(HTTP_HOST="localhost").get(kept.url).content.decode()
     assert "a former member" in html and name not in html
+
+
+def test_deleting_with_anonymise_removes_unpublished_files_and_the_name_in_news_in_pictures(
+    member, member_client, editor, news_index
+):
+    from wagtail.images import get_image_model
+
+    from newsroom.models import GalleryPage
+
+    gallery = GalleryPage.objects.live().filter(url_path__startswith="/localhost/").first()
+    member_client.post(
+        "/galleries/submit/",
+        {"caption": "Harbour at dawn", "key": "7" * 32, "pictures": [picture_file()]},
+    )
+    chosen = ReaderPicture.objects.get(contributor=member, caption="Harbour at dawn")
+    chosen.news_gallery = gallery  # the editor's choice, saved in the picture's revision
+    chosen.save()
+    chosen.save_revision(user=editor)
+    decide(chosen, editor)
+    gallery.refresh_from_db()
+    assert gallery.images.get(image=chosen.image).credit == member.public_name
+    member_client.post(
+        "/galleries/submit/",
+        {"caption": "Never reviewed", "key": "8" * 32, "pictures": [picture_file()]},
+    )
+    waiting = ReaderPicture.objects.get(contributor=member, caption="Never reviewed")
+    draft_story = services.story_save(
+        member=member,
+        index_page=news_index,
+        draft=services.StoryDraft(key=uuid.uuid4(), title="Draft", pictures=[picture_file()]),
+    )[0]
+    unpublished_images = [waiting.image_id, draft_story.pictures.get().image_id]
+
+    member_delete(member=member, mode="anonymise")
+
+    assert not get_image_model().objects.filter(pk__in=unpublished_images).exists()
+    assert gallery.images.get(image=chosen.image).credit == ""
+    assert gallery.get_latest_revision_as_object().images.get(image=chosen.image).credit == ""
+    page = Client(HTTP_HOST="localhost").get(gallery.url).content.decode()
+    assert "Harbour at dawn" in page and member.public_name not in page

@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import WorkflowState
@@ -314,3 +315,61 @@ def test_drafts_are_capped(member, member_client, settings):
     response = member_client.post("/mynews/submit/", form(10, action="draft"))
     assert response.status_code == 400 and "You have 2 drafts" in response.content.decode()
     assert "Residents of the valley" in response.content.decode()
+
+
+def test_story_pictures_are_checked_one_by_one_stripped_and_kept_once(
+    member_client, member, settings
+):
+    from PIL import Image
+
+    from .conftest import gps_exif, picture_file
+
+    settings.HERALD_MYNEWS_STORY_PICTURES = 2
+    key = uuid.uuid4()
+    fake = SimpleUploadedFile("notes.jpg", b"%PDF-1.4 not a picture", content_type="image/jpeg")
+    data = form(40, key=key, action="draft")
+    data["pictures"] = [picture_file(name="bridge.jpg", exif=gps_exif()), fake]
+    response = member_client.post("/mynews/submit/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "notes.jpg" in page and "not a picture we can read" in page  # the bad file, named
+    assert "Residents of the valley" in page  # the text kept
+    story = ReaderStoryPage.objects.get(contributor=member)
+    [kept] = story.pictures.all()
+    with kept.image.open_file() as stored, Image.open(stored) as picture:
+        assert picture.getexif().get_ifd(0x8825) == {} and 0x010F not in picture.getexif()
+    rendition = kept.image.get_rendition("fill-300x200")
+    with rendition.file.open() as stored, Image.open(stored) as picture:
+        assert not picture.getexif()
+
+    # The same form again (a reload, a double click): the picture is not added twice.
+    data["pictures"] = [picture_file(name="bridge.jpg", exif=gps_exif())]
+    member_client.post("/mynews/submit/", data)
+    assert story.pictures.count() == 1
+    # Two more: one fits, the other is refused by name.
+    data["pictures"] = [
+        picture_file(size=(500, 400)),
+        picture_file(name="third.jpg", size=(300, 300)),
+    ]
+    response = member_client.post("/mynews/submit/", data)
+    assert "third.jpg" in response.content.decode()
+    assert "as many pictures as it can" in response.content.decode()
+    assert story.pictures.count() == 2
+
+
+def test_story_pictures_count_towards_the_daily_picture_allowance(member_client, member, settings):
+    from community.models import ReaderPicture
+
+    from .conftest import picture_file
+
+    settings.HERALD_GALLERY_PICTURES_PER_DAY = 2
+    data = form(40, action="draft")
+    data["pictures"] = [picture_file(size=(400, 300)), picture_file(size=(300, 400))]
+    member_client.post("/mynews/submit/", data)
+    response = member_client.post(
+        "/galleries/submit/",
+        {"caption": "Sunset", "key": "5" * 32, "pictures": [picture_file(size=(200, 200))]},
+    )
+    assert response.status_code == 429
+    assert "You can send 0 more pictures today" in response.content.decode()
+    assert not ReaderPicture.objects.filter(contributor=member).exists()
