@@ -6,7 +6,8 @@ class CommunityConfig(AppConfig):
     verbose_name = "Reader contributions"
 
     def ready(self):
-        from django.db.models.signals import post_delete, pre_delete
+        from django.db.models.signals import post_delete, post_save, pre_delete
+        from wagtail.models import Revision
         from wagtail.signals import (
             page_published,
             page_unpublished,
@@ -46,6 +47,7 @@ class CommunityConfig(AppConfig):
         post_delete.connect(receivers.on_story_deleted, sender=ReaderStoryPage)
         pre_delete.connect(receivers.on_picture_deleted, sender=ReaderPicture)
         workflow_submitted.connect(receivers.on_workflow_submitted)
+        post_save.connect(receivers.on_revision_saved, sender=Revision)
         task_rejected.connect(receivers.on_task_rejected)
         page_published.connect(receivers.on_story_published, sender=ReaderStoryPage)
         page_unpublished.connect(receivers.on_story_unpublished, sender=ReaderStoryPage)

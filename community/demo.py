@@ -65,13 +65,30 @@ def _story_text(rng: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
+DEMO_EDITOR_EMAIL = "mynews-desk@localhost"
+
+
+def _demo_editor():
+    """The editor the demo's decisions are recorded under (no password: nobody signs in)."""
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    editor = User.objects.filter(email=DEMO_EDITOR_EMAIL).first()
+    if editor is None:
+        editor = User.objects.create_user(
+            DEMO_EDITOR_EMAIL, None, display_name="Thandi Mokoena (MyNews desk)", is_staff=True
+        )
+        editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    return editor
+
+
 def _decide(item, *, approve: bool, comment: str = ""):
     task_state = item.current_workflow_task_state
     task = task_state.task.specific
     if approve:
-        task.on_action(task_state, None, "approve")
+        task.on_action(task_state, _demo_editor(), "approve")
     else:
-        task.on_action(task_state, None, "reject", reason="", comment=comment)
+        task.on_action(task_state, _demo_editor(), "reject", reason="", comment=comment)
 
 
 def _index_for(home) -> MyNewsIndexPage:

@@ -1,7 +1,7 @@
 """What follows an editor's decision: the contributor is told, caches are purged, and a
 picture chosen for News in Pictures joins that gallery."""
 
-from wagtail.models import Site
+from wagtail.models import Site, WorkflowState
 
 from delivery.purge import purge_after_commit
 from notifications.services import notify
@@ -31,7 +31,37 @@ def on_workflow_submitted(sender, instance, user=None, **kwargs):
     item = _contribution(instance)
     if item is not None and item.contributor:
         what, site = _describe(item)
-        notify(item.contributor, f"{what} reached the editors.", _mine_url(site))
+        text = f"{what} reached the editors."
+        notify(item.contributor, text, _mine_url(site), always_email=True)
+
+
+def on_revision_saved(sender, instance, created=False, raw=False, **kwargs):
+    """The first editor's revision of a submitted contribution: it is now "In review"."""
+    if not created or raw or instance.user_id is None:
+        return
+    item = instance.content_object
+    item = getattr(item, "specific", item)
+    if not isinstance(item, ReaderStoryPage | ReaderPicture) or not item.contributor_id:
+        return
+    if instance.user_id == item.contributor_id:
+        return
+    state = item.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
+    if state is None:
+        return
+    earlier = (
+        type(instance)
+        .objects.filter(
+            content_type_id=instance.content_type_id,
+            object_id=instance.object_id,
+            created_at__gte=state.created_at,
+        )
+        .exclude(pk=instance.pk)
+        .exclude(user_id__in=[None, item.contributor_id])
+    )
+    if not earlier.exists():
+        what, site = _describe(item)
+        text = f"{what} is in review: an editor is working on it."
+        notify(item.contributor, text, _mine_url(site), always_email=True)
 
 
 def on_task_rejected(sender, instance, user=None, **kwargs):

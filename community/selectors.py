@@ -160,13 +160,14 @@ class History:
 
 
 def contributor_history(member_ids) -> dict[int, History]:
-    """How many of each contributor's stories and pictures were published or refused."""
+    """How many of each contributor's stories and pictures were ever published, and how many
+    times editors refused them."""
     histories = {i: History() for i in member_ids}
     for model in (ReaderStoryPage, ReaderPicture):
         rows = (
             model.objects.filter(contributor_id__in=member_ids)
             .values("contributor_id")
-            .annotate(published=Count("pk", filter=Q(live=True)))
+            .annotate(published=Count("pk", filter=Q(first_published_at__isnull=False)))
         )
         for row in rows:
             histories[row["contributor_id"]].published += row["published"]
@@ -174,6 +175,9 @@ def contributor_history(member_ids) -> dict[int, History]:
         TaskState.objects.filter(
             status=TaskState.STATUS_REJECTED,
             workflow_state__requested_by_id__in=member_ids,
+            workflow_state__content_type__in=ContentType.objects.get_for_models(
+                ReaderStoryPage, ReaderPicture
+            ).values(),
         )
         .values("workflow_state__requested_by_id")
         .annotate(n=Count("pk"))

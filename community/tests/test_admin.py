@@ -28,6 +28,9 @@ def test_the_queue_lists_contributions_oldest_first_with_the_contributors_record
     assert "1 published, 1 refused" in html  # the member's record
     assert "Breaks the contributions policy" in html  # the decision, who and why
     assert editor.public_name in html.split("Latest decisions")[1]
+    # Work taken down later still counts as once published.
+    ReaderStoryPage.objects.get(pk=published.pk).unpublish()
+    assert "1 published, 1 refused" in editor_client.get("/admin/contributions/").content.decode()
 
 
 def test_the_queue_is_for_reviewers_only(member):

@@ -373,3 +373,25 @@ def test_story_pictures_count_towards_the_daily_picture_allowance(member_client,
     assert response.status_code == 429
     assert "You can send 0 more pictures today" in response.content.decode()
     assert not ReaderPicture.objects.filter(contributor=member).exists()
+
+
+def test_every_change_of_state_is_told_on_the_site_and_by_e_mail(
+    member, news_index, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        story = submit_story(member, news_index, title="Bridge closed again")
+        for title in ("Bridge closed again, say residents", "Bridge closed again: residents"):
+            draft = story.get_latest_revision_as_object()
+            draft.title = title
+            draft.save_revision(user=editor)  # the second edit says nothing new
+        decide(story, editor)
+    texts = list(
+        Notification.objects.filter(member=member).order_by("pk").values_list("text", flat=True)
+    )
+    assert texts == [
+        "Your story “Bridge closed again” reached the editors.",
+        "Your story “Bridge closed again, say residents” is in review: an editor is working on it.",
+        "Your story “Bridge closed again: residents” is published.",
+    ]
+    to_member = [mail.subject for mail in mailoutbox if mail.to == [member.email]]
+    assert to_member == texts  # editors get Wagtail's own review mails
