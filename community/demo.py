@@ -76,7 +76,7 @@ def _demo_editor():
     editor = User.objects.filter(email=DEMO_EDITOR_EMAIL).first()
     if editor is None:
         editor = User.objects.create_user(
-            DEMO_EDITOR_EMAIL, None, display_name="Thandi Mokoena (MyNews desk)", is_staff=True
+            DEMO_EDITOR_EMAIL, None, display_name="MyNews desk", is_staff=True
         )
         editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
     return editor

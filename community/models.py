@@ -287,3 +287,26 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return "Members of the chosen groups publish or refuse reader stories and pictures."
+
+
+class TakeDown(models.Model):
+    """An editor unpublished a contribution through the desk, saying why (the contributor is
+    told, and it is listed with the queue's latest decisions)."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    reason = models.CharField(max_length=600)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contributor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self):
+        return f"Take-down of {self.content_type.model} {self.object_id}: {self.reason}"

@@ -7,6 +7,7 @@ from delivery.purge import purge_after_commit
 from notifications.services import notify
 
 from .models import ReaderPicture, ReaderStoryPage
+from .selectors import take_down_reason
 from .services import picture_from_news_gallery, picture_to_news_gallery
 
 
@@ -87,12 +88,17 @@ def on_story_published(sender, instance, **kwargs):
         notify(instance.contributor, text, url, always_email=True)
 
 
+def _taken_down(what, item):
+    reason = take_down_reason(item)
+    return f"{what} was taken down by the editors" + (f": {reason}" if reason else ".")
+
+
 def on_story_unpublished(sender, instance, **kwargs):
     purge_after_commit(_story_keys(instance))
     if instance.contributor:
         notify(
             instance.contributor,
-            f"Your story “{instance.title}” was taken down by the editors.",
+            _taken_down(f"Your story “{instance.title}”", instance),
             _mine_url(instance.get_site()),
             always_email=True,
         )
@@ -123,7 +129,7 @@ def on_picture_unpublished(sender, instance, **kwargs):
     if instance.contributor:
         notify(
             instance.contributor,
-            f"Your picture “{instance.caption[:60]}” was taken down by the editors.",
+            _taken_down(f"Your picture “{instance.caption[:60]}”", instance),
             _mine_url(instance.site),
             always_email=True,
         )

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from wagtail.models import TaskState, WorkflowState
 
-from .models import MyNewsIndexPage, ReaderPicture, ReaderStoryPage
+from .models import MyNewsIndexPage, ReaderPicture, ReaderStoryPage, TakeDown
 
 
 def mynews_index_of(site):
@@ -104,19 +104,38 @@ def _refusal_reasons(states):
     return {ts.workflow_state_id: ts.comment for ts in rejected}
 
 
-def _standing(item, kind, state, reasons):
+def take_downs_of(model, ids) -> dict[int, TakeDown]:
+    """The latest take-down of each of these stories or pictures (one query)."""
+    content_type = ContentType.objects.get_for_model(model)
+    found = {}
+    for take_down in TakeDown.objects.filter(content_type=content_type, object_id__in=ids):
+        found.setdefault(take_down.object_id, take_down)  # newest first
+    return found
+
+
+def take_down_reason(item, take_down=None) -> str:
+    """Why the editors took ``item`` down, if they did so through the desk since it was last
+    published ("" after an unpublish in Wagtail's own menu, which asks no reason)."""
+    if take_down is None:
+        take_down = take_downs_of(type(item), [item.pk]).get(item.pk)
+    if take_down is None or item.live:
+        return ""
+    published = item.last_published_at
+    return take_down.reason if published is None or take_down.decided_at >= published else ""
+
+
+def _standing(item, kind, state, reasons, take_down=None):
     if item.live:
         return Standing(item, kind, "published")
-    if state is None:
-        was_published = item.first_published_at is not None
-        return Standing(item, kind, "unpublished" if was_published else "draft")
-    if state.status == WorkflowState.STATUS_IN_PROGRESS:
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         revision = item.latest_revision
         edited = revision is not None and revision.user_id not in (None, item.contributor_id)
         return Standing(item, kind, "in_review" if edited else "submitted")
-    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return Standing(item, kind, "refused", reasons.get(state.pk, ""))
-    return Standing(item, kind, "unpublished" if item.first_published_at else "draft")
+    if item.first_published_at is not None:
+        return Standing(item, kind, "unpublished", take_down_reason(item, take_down))
+    return Standing(item, kind, "draft")
 
 
 def submissions_of(member) -> list[Standing]:
@@ -135,9 +154,17 @@ def submissions_of(member) -> list[Standing]:
     story_states = _latest_workflow_states(ReaderStoryPage, [s.pk for s in stories])
     picture_states = _latest_workflow_states(ReaderPicture, [p.pk for p in pictures])
     reasons = _refusal_reasons([*story_states.values(), *picture_states.values()])
+    story_downs = take_downs_of(ReaderStoryPage, [s.pk for s in stories])
+    picture_downs = take_downs_of(ReaderPicture, [p.pk for p in pictures])
     return [
-        *(_standing(s, "story", story_states.get(s.pk), reasons) for s in stories),
-        *(_standing(p, "picture", picture_states.get(p.pk), reasons) for p in pictures),
+        *(
+            _standing(s, "story", story_states.get(s.pk), reasons, story_downs.get(s.pk))
+            for s in stories
+        ),
+        *(
+            _standing(p, "picture", picture_states.get(p.pk), reasons, picture_downs.get(p.pk))
+            for p in pictures
+        ),
     ]
 
 
@@ -147,7 +174,10 @@ def standing_of(item) -> Standing:
     states = _latest_workflow_states(
         ReaderPicture if kind == "picture" else ReaderStoryPage, [item.pk]
     )
-    return _standing(item, kind, states.get(item.pk), _refusal_reasons(list(states.values())))
+    reasons = _refusal_reasons(list(states.values()))
+    return _standing(
+        item, kind, states.get(item.pk), reasons, take_downs_of(model, [item.pk]).get(item.pk)
+    )
 
 
 # The editors' queue ---------------------------------------------------------------------------
@@ -214,15 +244,39 @@ def review_queue():
     return items
 
 
-def recent_decisions(limit=20):
-    """The latest publish and refuse decisions on contributions: who, when and why."""
-    story_type = ContentType.objects.get_for_model(ReaderStoryPage)
-    picture_type = ContentType.objects.get_for_model(ReaderPicture)
-    return list(
+@dataclass
+class Decision:
+    when: object
+    who: object  # the editor, or None
+    label: str
+    contributor: object
+    why: str
+
+
+def recent_decisions(limit=20) -> list[Decision]:
+    """The latest publish, refuse and take-down decisions on contributions: who, when, why."""
+    types = ContentType.objects.get_for_models(ReaderStoryPage, ReaderPicture).values()
+    task_states = (
         TaskState.objects.filter(
             status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
-            workflow_state__content_type__in=[story_type, picture_type],
+            workflow_state__content_type__in=types,
         )
-        .select_related("finished_by", "workflow_state", "workflow_state__requested_by")
+        .select_related("finished_by", "workflow_state__requested_by")
         .order_by("-finished_at")[:limit]
     )
+    decisions = [
+        Decision(
+            when=state.finished_at,
+            who=state.finished_by,
+            label="Published" if state.status == TaskState.STATUS_APPROVED else "Refused",
+            contributor=state.workflow_state.requested_by,
+            why=state.comment,
+        )
+        for state in task_states
+    ]
+    take_downs = TakeDown.objects.select_related("decided_by", "contributor")[:limit]
+    decisions += [
+        Decision(td.decided_at, td.decided_by, "Taken down", td.contributor, td.reason)
+        for td in take_downs
+    ]
+    return sorted(decisions, key=lambda decision: decision.when, reverse=True)[:limit]

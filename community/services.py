@@ -38,6 +38,7 @@ from .models import (
     ReaderPicture,
     ReaderStoryPage,
     ReaderStoryPicture,
+    TakeDown,
 )
 from .selectors import mynews_index_of
 from .text import link_count, plain_text, story_html, word_count
@@ -445,6 +446,22 @@ def _gallery_revise(gallery, draft):
     revision = draft.save_revision(log_action=False)
     if publish_now:
         revision.publish()
+
+
+@transaction.atomic
+def contribution_take_down(item, *, editor, reason: str):
+    """Unpublish a published story or picture, recording who and why; the contributor is told
+    the reason (``receivers``), and it joins the queue's latest decisions."""
+    if not item.live:
+        raise ValidationError("This contribution is not published.")
+    TakeDown.objects.create(
+        content_type=ContentType.objects.get_for_model(type(item)),
+        object_id=item.pk,
+        reason=reason[:600],
+        decided_by=editor,
+        contributor=item.contributor,
+    )
+    item.unpublish(user=editor)
 
 
 # Members' data --------------------------------------------------------------------------------

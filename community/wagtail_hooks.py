@@ -10,7 +10,14 @@ from .models import ReaderPicture
 
 @hooks.register("register_admin_urls")
 def contribution_queue_urls():
-    return [path("contributions/", admin_views.queue, name="contributions_queue")]
+    return [
+        path("contributions/", admin_views.queue, name="contributions_queue"),
+        path(
+            "contributions/take-down/<str:kind>/<int:pk>/",
+            admin_views.take_down,
+            name="contributions_take_down",
+        ),
+    ]
 
 
 class ContributionsMenuItem(MenuItem):

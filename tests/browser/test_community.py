@@ -68,6 +68,7 @@ def test_a_member_writes_a_response_an_editor_approves_it(browser, herald_server
     expect(queued).to_contain_text("Palesa W")
     queued.get_by_role("link", name="Review").click()
     expect(editor.locator(".contribution-context")).to_contain_text("Palesa W")
+    review_url = editor.url
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Approve and Publish").click()
     expect(editor.locator(".messages")).to_contain_text(re.compile("updated|approved|published"))
@@ -88,6 +89,21 @@ def test_a_member_writes_a_response_an_editor_approves_it(browser, herald_server
     writer.goto(base + "/mynews/mine/")
     expect(writer.locator("tr", has_text="The footbridge").locator(".state")).to_have_text(
         "Published"
+    )
+
+    # Later the desk takes it down, saying why; the writer reads the reason.
+    editor.goto(review_url)
+    editor.get_by_role("link", name="Take down with a reason").click()
+    editor.get_by_label("Reason").select_option("Unverified claims or no sources")
+    editor.get_by_label("Your words to the contributor").fill("Please send the council's letter.")
+    editor.get_by_role("button", name="Take down").click()
+    expect(editor.locator(".messages")).to_contain_text("Taken down")
+    expect(editor.locator("table", has_text="Taken down")).to_contain_text("council's letter")
+    writer.goto(base + "/mynews/mine/")
+    row = writer.locator("tr", has_text="The footbridge")
+    expect(row.locator(".state")).to_have_text("Unpublished by the editors")
+    expect(row).to_contain_text(
+        "Unverified claims or no sources. Please send the council's letter."
     )
 
 

@@ -1,0 +1,90 @@
+"""Editors take published contributions down with a reason the contributor reads."""
+
+import pytest
+from django.test import Client
+from django.utils.html import escape
+
+from community import selectors
+from community.models import ReaderPicture, ReaderStoryPage, TakeDown
+from notifications.models import Notification
+
+from .conftest import decide, picture_file, submit_story
+
+pytestmark = pytest.mark.django_db
+
+REASON = "Someone else's work or picture"
+
+
+@pytest.fixture
+def published_story(member, news_index, editor):
+    story = submit_story(member, news_index, title="The harbour wall")
+    decide(story, editor)
+    return ReaderStoryPage.objects.get(pk=story.pk)
+
+
+def test_a_story_taken_down_says_why_to_the_contributor_and_in_the_queue(
+    published_story, member, member_client, editor, editor_client
+):
+    page = editor_client.get(f"/admin/pages/{published_story.pk}/edit/").content.decode()
+    url = f"/admin/contributions/take-down/story/{published_story.pk}/"
+    assert url in page  # offered on the story's edit page
+    assert editor_client.get(url).status_code == 200
+    response = editor_client.post(url, {"reason": REASON, "comment": "Copied from a blog."})
+    assert response.status_code == 302
+    story = ReaderStoryPage.objects.get(pk=published_story.pk)
+    assert not story.live
+    expected = f"{REASON}. Copied from a blog."
+    assert TakeDown.objects.get().decided_by == editor
+    standing = selectors.standing_of(story)
+    assert (standing.state, standing.reason) == ("unpublished", expected)
+    assert escape(expected) in member_client.get("/mynews/mine/").content.decode()
+    notice = Notification.objects.filter(member=member).latest("pk").text
+    assert notice == f"Your story “The harbour wall” was taken down by the editors: {expected}"
+    decisions = editor_client.get("/admin/contributions/").content.decode()
+    assert "Taken down" in decisions and escape(expected) in decisions
+    assert Client(HTTP_HOST="localhost").get(published_story.url).status_code == 404
+
+
+def test_a_picture_can_be_taken_down_too(member, member_client, editor, editor_client):
+    member_client.post(
+        "/galleries/submit/", {"caption": "Pier", "key": "6" * 32, "pictures": [picture_file()]}
+    )
+    picture = ReaderPicture.objects.get(contributor=member)
+    decide(picture, editor)
+    response = editor_client.post(
+        f"/admin/contributions/take-down/picture/{picture.pk}/", {"reason": "Poor quality picture"}
+    )
+    assert response.status_code == 302
+    picture.refresh_from_db()
+    assert not picture.live
+    assert selectors.standing_of(picture).reason == "Poor quality picture."
+
+
+def test_a_take_down_needs_a_reason_and_keeps_what_was_typed(published_story, editor_client):
+    url = f"/admin/contributions/take-down/story/{published_story.pk}/"
+    response = editor_client.post(url, {"reason": "", "comment": ""})
+    assert response.status_code == 400
+    assert "Choose a reason or write one." in response.content.decode()
+    response = editor_client.post(url, {"reason": "made up", "comment": "Kept words"})
+    assert response.status_code == 400 and "Kept words" in response.content.decode()
+    assert ReaderStoryPage.objects.get(pk=published_story.pk).live
+
+
+def test_only_reviewers_take_down_and_odd_addresses_are_not_errors(
+    published_story, member_client, editor_client
+):
+    url = f"/admin/contributions/take-down/story/{published_story.pk}/"
+    assert member_client.post(url, {"reason": REASON}).status_code in (302, 403)
+    assert ReaderStoryPage.objects.get(pk=published_story.pk).live
+    assert editor_client.get("/admin/contributions/take-down/poem/1/").status_code == 404
+    assert editor_client.get("/admin/contributions/take-down/story/999999/").status_code == 404
+    editor_client.post(url, {"reason": REASON})
+    again = editor_client.post(url, {"reason": REASON}, follow=True)  # already down
+    assert "nothing to take down" in again.content.decode()
+    assert TakeDown.objects.count() == 1
+
+
+def test_an_unpublish_from_wagtails_menu_says_no_reason(published_story, member, editor):
+    published_story.unpublish(user=editor)
+    assert Notification.objects.filter(member=member).latest("pk").text.endswith("editors.")
+    assert selectors.standing_of(published_story).reason == ""
