@@ -142,16 +142,26 @@ class ReaderStoryPage(CacheablePageMixin, Page):
     def feed_links(self):
         return [("application/rss+xml", "MyNews (RSS)", "/feeds/mynews/rss/")]
 
-    # What lists of stories (search results) show for an article: a summary and a picture.
-    @property
-    def standfirst(self):
+    def excerpt(self, words: int = 30) -> str:
         from django.utils.text import Truncator
 
         from .text import plain_text
 
-        return Truncator(" ".join(plain_text(self.body).split())).words(30)
+        return Truncator(" ".join(plain_text(self.body).split())).words(words)
+
+    # What lists of stories (search results) show for an article: a summary and a picture.
+    @property
+    def standfirst(self):
+        return self.excerpt(30)
 
     list_prefetch = ("pictures__image__renditions",)
+    section_name = "MyNews"  # the JSON-LD articleSection
+
+    def byline_people(self):
+        """(name, profile path) for structured data: the contributor, or who they were."""
+        if self.contributor is None:
+            return [("A former member", "")]
+        return [(self.contributor.public_name, self.contributor.get_absolute_url())]
 
     @property
     def lead_image(self):

@@ -19,12 +19,19 @@ def story_responses(article):
 
 
 @register.filter
+def contribution_richtext(value):
+    """Wagtail's ``richtext`` for a reader story's body, with member links marked."""
+    from django.utils.safestring import mark_safe
+    from wagtail.rich_text import expand_db_html
+
+    from community.text import contribution_links_marked
+
+    return mark_safe(contribution_links_marked(expand_db_html(value or "")))  # noqa: S308 (nh3)
+
+
+@register.filter
 def story_excerpt(story, words=30):
-    from django.utils.text import Truncator
-
-    from community.text import plain_text
-
-    return Truncator(" ".join(plain_text(story.body).split())).words(words)
+    return story.excerpt(words)
 
 
 @register.simple_tag

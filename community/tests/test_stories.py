@@ -395,3 +395,48 @@ def test_every_change_of_state_is_told_on_the_site_and_by_e_mail(
     ]
     to_member = [mail.subject for mail in mailoutbox if mail.to == [member.email]]
     assert to_member == texts  # editors get Wagtail's own review mails
+
+
+def _json_ld(html):
+    import json
+    import re
+
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
+def test_a_published_story_has_news_article_data_credited_to_its_contributor(
+    member, news_index, editor
+):
+    story = submit_story(member, news_index, title="Night market reopens", tags=["Markets"])
+    decide(story, editor)
+    story.refresh_from_db()
+    html = Client(HTTP_HOST="localhost").get(story.url).content.decode()
+    data = _json_ld(html)
+    assert data["@type"] == "NewsArticle" and data["headline"] == "Night market reopens"
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": member.public_name,
+            "url": f"http://localhost/profile/{member.username}/",
+        }
+    ]
+    assert data["articleSection"] == "MyNews"
+    assert [keyword.casefold() for keyword in data["keywords"]] == ["markets"]
+    assert data["description"].startswith("Residents of the valley")
+    assert '<meta property="og:type" content="article">' in html
+
+
+def test_links_in_a_published_story_stay_marked_as_members_after_an_editors_edit(
+    member, news_index, editor
+):
+    story = submit_story(member, news_index, title="Links")
+    draft = story.get_latest_revision_as_object()
+    # What the admin's editor stores: the link without the rel it had.
+    draft.body = '<p>See <a href="https://example.com/x">the report</a>.</p>' + draft.body
+    draft.save_revision(user=editor)
+    decide(story, editor)
+    story.refresh_from_db()
+    assert 'rel="' not in story.body.split("</p>")[0]
+    html = Client(HTTP_HOST="localhost").get(story.url).content.decode()
+    assert '<a href="https://example.com/x" rel="nofollow ugc noopener">the report</a>' in html

@@ -49,7 +49,8 @@ def sharing_meta(context, page):
     site = Site.find_for_request(request)
     site_name = site.site_name if site else "Herald"
     parts = [format_html('<link rel="canonical" href="{}">', canonical)]
-    if not isinstance(page, ArticlePage):
+    # Articles and the story pages other apps mark as such (reader stories) get cards.
+    if not (isinstance(page, ArticlePage) or getattr(page, "is_reader_contribution", False)):
         return mark_safe("\n".join(parts))  # noqa: S308
     image_url = None
     if page.lead_image:
@@ -77,16 +78,24 @@ def sharing_meta(context, page):
     return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
 
 
+def _people(page):
+    """(name, path) of the story's writers: its authors, or a reader story's contributor."""
+    if hasattr(page, "byline_people"):
+        return page.byline_people()
+    return [(author.name, author.get_absolute_url()) for author in page.author_list]
+
+
 def news_article_data(page, request, canonical, site_name, image_url):
     authors = [
         {
             "@type": "Person",
-            "name": author.name,
-            "url": request.build_absolute_uri(author.get_absolute_url()),
+            "name": name,
+            **({"url": request.build_absolute_uri(path)} if path else {}),
         }
-        for author in page.author_list
+        for name, path in _people(page)
     ]
     sections = [crumb.title for crumb in getattr(page, "_breadcrumbs", [])]
+    section = getattr(page, "section_name", None) or (sections[-1] if sections else None)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -95,13 +104,14 @@ def news_article_data(page, request, canonical, site_name, image_url):
         "description": page.standfirst,
         "datePublished": page.first_published_at.isoformat(),
         "dateModified": (page.last_published_at or page.first_published_at).isoformat(),
-        "author": authors or [{"@type": "Organization", "name": page.source or site_name}],
+        "author": authors
+        or [{"@type": "Organization", "name": getattr(page, "source", "") or site_name}],
         "publisher": {
             "@type": "Organization",
             "name": site_name,
             "logo": {"@type": "ImageObject", "url": request.build_absolute_uri("/favicon.ico")},
         },
-        "articleSection": sections[-1] if sections else None,
+        "articleSection": section,
         "keywords": [tag.name for tag in page.tag_list],
     }
     if image_url:
