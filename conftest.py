@@ -1,5 +1,7 @@
 """Test set-up shared by every app: a small demo network built once per test session."""
 
+import itertools
+
 import pytest
 
 
@@ -61,3 +63,20 @@ def page_cache_empty(settings):
     # The host → site memo expires after a minute: starting each test without it keeps query
     # counts the same whichever test happens to cross that minute.
     sites_forget()
+
+
+_member_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_member(django_user_model):
+    """Members with a profile (a username and a display name), ready to post and send."""
+    from accounts.services import profile_create
+
+    def make(name=None):
+        name = name or f"member{next(_member_numbers)}"
+        member = django_user_model.objects.create_user(f"{name}@example.com", "long-pass-phrase-1")
+        profile_create(member=member, username=name, display_name=name.title())
+        return member
+
+    return make

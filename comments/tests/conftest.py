@@ -1,11 +1,7 @@
-import itertools
-
 import pytest
 from django.core.cache import cache
 
 from newsroom.models import ArticlePage
-
-_numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -15,19 +11,6 @@ def comment_rules(settings):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def make_member(django_user_model):
-    from accounts.services import profile_create
-
-    def make(name=None, **extra):
-        name = name or f"reader{next(_numbers)}"
-        member = django_user_model.objects.create_user(f"{name}@example.com", "long-pass-phrase-1")
-        profile_create(member=member, username=name, display_name=name.title())
-        return member
-
-    return make
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import io
-import itertools
 
 import pytest
 from django.core.cache import cache
@@ -10,8 +9,6 @@ from wagtail.models import Site
 
 from community import services
 from newsroom.models import ArticlePage
-
-_numbers = itertools.count(1)
 
 # 20 distinct words; stories are built from it so word counts are exact.
 TWENTY = (
@@ -34,19 +31,6 @@ def fresh_limits():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def make_member(django_user_model):
-    from accounts.services import profile_create
-
-    def make(name=None):
-        name = name or f"writer{next(_numbers)}"
-        member = django_user_model.objects.create_user(f"{name}@example.com", "long-pass-phrase-1")
-        profile_create(member=member, username=name, display_name=name.title())
-        return member
-
-    return make
 
 
 @pytest.fixture
