@@ -7,7 +7,7 @@ with a reason for the contributor is the one decision made here (``take_down``).
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -63,7 +63,11 @@ def take_down(request, kind, pk):
     form = RefusalForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         reason = refusal_text(form.cleaned_data["reason"], form.cleaned_data["comment"])
-        services.contribution_take_down(item, editor=request.user, reason=reason)
+        try:
+            services.contribution_take_down(item, editor=request.user, reason=reason)
+        except ValidationError:  # another editor took it down a moment ago
+            messages.info(request, "That contribution was already taken down.")
+            return redirect("contributions_queue")
         messages.success(request, "Taken down. The contributor has been told why.")
         return redirect("contributions_queue")
     return render(

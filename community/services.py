@@ -553,34 +553,31 @@ def _credits_forget(member, pictures):
         purge_after_commit(page_change_keys(gallery)[0])
 
 
+def _delete_with_files(stories, pictures):
+    """Delete stories and pictures together with the Wagtail images (files) they hold."""
+    for story in stories:
+        images = [item.image for item in story.pictures.all()]
+        story.delete()
+        for image in images:
+            image.delete()
+    for picture in pictures.select_related("image"):
+        image = picture.image
+        picture.delete()
+        image.delete()
+
+
 def member_erase(member, *, mode):
     """Remove a leaving member's contributions, or keep them without their name."""
     stories = ReaderStoryPage.objects.filter(contributor=member)
     pictures = ReaderPicture.objects.filter(contributor=member)
     purge_after_commit(_erased_keys(stories, pictures))
     if mode == "remove":
-        for story in stories:
-            images = [item.image for item in story.pictures.all()]
-            story.delete()
-            for image in images:
-                image.delete()
-        for picture in pictures.select_related("image"):
-            image = picture.image
-            picture.delete()
-            image.delete()
+        _delete_with_files(stories, pictures)
     else:
         # Unpublished work by someone who left is of no use to anyone; published work stays,
         # without their name.
-        for story in stories.filter(live=False):
-            images = [item.image for item in story.pictures.all()]
-            story.delete()
-            for image in images:
-                image.delete()
+        _delete_with_files(stories.filter(live=False), pictures.filter(live=False))
         stories.filter(live=True).update(contributor=None, owner=None)
-        for picture in pictures.filter(live=False).select_related("image"):
-            image = picture.image
-            picture.delete()
-            image.delete()
         _credits_forget(member, pictures)
         pictures.update(contributor=None)
     Album.objects.filter(contributor=member).delete()

@@ -99,9 +99,10 @@ class RankedHits:
         return found
 
     def _step(self, period_keys, older_than, limit) -> list[tuple[int, float]]:
-        wanted = [keys.ancestor_key(self.scope.root.path)] if self.scope.root.depth >= 2 else []
+        root = self.scope.root
+        under = [keys.ancestor_key(root.path)] if root.depth >= 2 else []
         types = [keys.type_key(pk) for pk in self.scope.content_type_ids]
-        parts = [keys.any_of(part) for part in (wanted, types, period_keys) if part]
+        parts = [keys.any_of(part) for part in (under, types, period_keys) if part]
         dates, params = "", []
         for condition, moment in (
             (">=", self.scope.since),

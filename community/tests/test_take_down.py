@@ -88,3 +88,20 @@ def test_an_unpublish_from_wagtails_menu_says_no_reason(published_story, member,
     published_story.unpublish(user=editor)
     assert Notification.objects.filter(member=member).latest("pk").text.endswith("editors.")
     assert selectors.standing_of(published_story).reason == ""
+
+
+def test_a_take_down_that_loses_a_race_says_so_rather_than_failing(
+    published_story, editor_client, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from community import services
+
+    def already_down(item, **kwargs):
+        raise ValidationError("This contribution is not published.")
+
+    monkeypatch.setattr(services, "contribution_take_down", already_down)
+    url = f"/admin/contributions/take-down/story/{published_story.pk}/"
+    response = editor_client.post(url, {"reason": REASON}, follow=True)
+    assert response.status_code == 200
+    assert "already taken down" in response.content.decode()
