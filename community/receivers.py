@@ -1,6 +1,7 @@
 """What follows an editor's decision: the contributor is told, caches are purged, and a
 picture chosen for News in Pictures joins that gallery."""
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Site, WorkflowState
 
 from delivery.purge import purge_after_commit
@@ -40,6 +41,9 @@ def on_revision_saved(sender, instance, created=False, raw=False, **kwargs):
     """The first editor's revision of a submitted contribution: it is now "In review"."""
     if not created or raw or instance.user_id is None:
         return
+    contribution_types = ContentType.objects.get_for_models(ReaderStoryPage, ReaderPicture)
+    if instance.content_type_id not in {t.pk for t in contribution_types.values()}:
+        return  # every other page and snippet: no query spent on them
     item = instance.content_object
     item = getattr(item, "specific", item)
     if not isinstance(item, ReaderStoryPage | ReaderPicture) or not item.contributor_id:
