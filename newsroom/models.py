@@ -18,9 +18,9 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from delivery.cache import cache_publicly
+from delivery.cache import cache_publicly, make_private
 
-from . import navigation, selectors
+from . import navigation, restrictions, selectors
 from .blocks import ArticleBodyBlock
 from .search import SearchForm, filters_from, search_terms
 
@@ -36,6 +36,8 @@ class CacheablePageMixin:
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if restrictions.is_restricted(self):
+            return make_private(response)  # only the members allowed in may see it
         return cache_publicly(response, keys=self.surrogate_keys(request))
 
 

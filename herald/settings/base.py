@@ -242,6 +242,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Pages an editor restricts to signed-in members send readers to Herald's own sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Public pages: no inline script or style, nothing from elsewhere except embeds' players.

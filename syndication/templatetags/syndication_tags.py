@@ -63,8 +63,9 @@ def sharing_meta(context, page):
         ("og:description", page.standfirst),
         ("og:url", canonical),
         ("og:site_name", site_name),
-        ("article:published_time", page.first_published_at.isoformat()),
     ]
+    if page.first_published_at:  # a draft or a story in review has not been published yet
+        meta.append(("article:published_time", page.first_published_at.isoformat()))
     if image_url:
         meta.append(("og:image", image_url))
     parts.append(format_html_join("\n", '<meta property="{}" content="{}">', meta))
@@ -85,6 +86,10 @@ def _people(page):
     return [(author.name, author.get_absolute_url()) for author in page.author_list]
 
 
+def _iso(moment):
+    return moment.isoformat() if moment else None
+
+
 def news_article_data(page, request, canonical, site_name, image_url):
     authors = [
         {
@@ -102,8 +107,8 @@ def news_article_data(page, request, canonical, site_name, image_url):
         "mainEntityOfPage": canonical,
         "headline": page.title[:110],
         "description": page.standfirst,
-        "datePublished": page.first_published_at.isoformat(),
-        "dateModified": (page.last_published_at or page.first_published_at).isoformat(),
+        "datePublished": _iso(page.first_published_at),
+        "dateModified": _iso(page.last_published_at or page.first_published_at),
         "author": authors
         or [{"@type": "Organization", "name": getattr(page, "source", "") or site_name}],
         "publisher": {
