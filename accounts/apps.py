@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
+        from . import checks  # noqa: F401 (checks register themselves)
         from .services import username_retire
 
         def retire_username(sender, instance, **kwargs):

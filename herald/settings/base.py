@@ -372,6 +372,18 @@ SOCIALACCOUNT_EMAIL_VERIFICATION = "optional"
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_PROVIDERS = social_providers()
+# OpenID Connect through Herald's subclass of allauth's provider (same id, URLs and settings):
+# it sends a nonce and checks every ID token (signature against the provider's JWKS, algorithm,
+# iss, aud, azp, exp, iat, nonce). See docs/accounts.md.
+SOCIALACCOUNT_PROVIDERS["openid_connect"]["provider_class"] = (
+    "accounts.oidc.provider.HeraldOpenIDConnectProvider"
+)
+HERALD_OIDC_ALGORITHMS = env_list(
+    "HERALD_OIDC_ALGORITHMS", "RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512,EdDSA"
+)
+HERALD_OIDC_LEEWAY = env_int("HERALD_OIDC_LEEWAY", 60)  # seconds of clock skew allowed
+HERALD_OIDC_MAX_AGE = env_int("HERALD_OIDC_MAX_AGE", 600)  # oldest ID token accepted (iat)
+HERALD_OIDC_JWKS_CACHE_SECONDS = env_int("HERALD_OIDC_JWKS_CACHE_SECONDS", 600)
 # Sign-in forms post to Herald, which redirects to the provider; browsers apply the CSP's
 # form-action to that redirect, so sign-in pages also allow HTTPS and the configured providers.
 HERALD_SIGNIN_FORM_ACTION = [
