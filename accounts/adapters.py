@@ -7,6 +7,8 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.urls import reverse
 from wagtail.models import Site
 
+from . import selectors, services
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
@@ -18,6 +20,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 name=site.site_name or site.hostname, domain=request.get_host()
             )
         super().send_mail(template_prefix, email, context)
+
+    def confirm_email(self, request, email_address):
+        """The mailbox's owner followed the confirmation link (not an admin marking it)."""
+        confirmed = super().confirm_email(request, email_address)
+        if confirmed:
+            services.member_email_proven(
+                member=email_address.user, email=email_address.email, request=request
+            )
+        return confirmed
 
     def post_login(self, request, user, **kwargs):
         """Send a member who has no username yet to "Create profile", then where they were going."""
@@ -32,4 +43,21 @@ class AccountAdapter(DefaultAccountAdapter):
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     """allauth's safe defaults: a social login never takes over an existing account because the
     e-mail matches unless both sides have verified it (SOCIALACCOUNT_EMAIL_AUTHENTICATION stays
-    off, so the member signs in with their password and connects the provider instead)."""
+    off, so the member signs in with their password and connects the provider instead).
+
+    Should an operator turn e-mail authentication on (globally or with a provider's
+    ``email_authentication`` app setting), a provider's verified address that signs someone in
+    to an account where that address is not verified counts as the mailbox's owner proving it.
+    """
+
+    def authenticate_by_email(self, sociallogin):
+        found = super().authenticate_by_email(sociallogin)
+        sociallogin.herald_email_authenticated = found
+        return found
+
+    def pre_social_login(self, request, sociallogin):
+        found = getattr(sociallogin, "herald_email_authenticated", None)
+        if found and not sociallogin.account.pk:
+            member, email = found
+            if not selectors.member_email_verified(member, email):
+                services.member_email_proven(member=member, email=email, request=request)

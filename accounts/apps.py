@@ -23,3 +23,19 @@ class AccountsConfig(AppConfig):
         from .signin_hint import set_signin_hint
 
         user_logged_in.connect(set_signin_hint, weak=False)
+
+        from allauth.account import signals as account_signals
+
+        from .services import password_set_here_remember
+
+        def remember_password_setter(sender, request, user, **kwargs):
+            # This browser set the password: confirming the address here later keeps it.
+            password_set_here_remember(request=request, member=user)
+
+        for signal in (
+            account_signals.user_signed_up,
+            account_signals.password_set,
+            account_signals.password_changed,
+            account_signals.password_reset,
+        ):
+            signal.connect(remember_password_setter, weak=False)

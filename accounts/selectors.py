@@ -1,3 +1,4 @@
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
@@ -23,3 +24,8 @@ def suspension_active(member, *, now=None):
         .order_by("until")
         .last()
     )
+
+
+def member_email_verified(member, email: str) -> bool:
+    """Whether ``email`` is a verified address of ``member``'s account."""
+    return EmailAddress.objects.filter(user=member, email__iexact=email, verified=True).exists()

@@ -1,10 +1,20 @@
 """Every change to a member's account or profile goes through these functions."""
 
+import hmac
 import logging
+from importlib import import_module
 
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.internal.stagekit import unstash_login
+from allauth.account.models import EmailAddress
+from allauth.core import context as allauth_context
+from allauth.utils import build_absolute_uri
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -161,3 +171,121 @@ def member_delete(*, member, mode: str):
     logger.info("Member %s deleted their account (contributions: %s)", member.pk, mode)
     purge_after_commit([f"member-{member.pk}"])
     member.delete()
+
+
+# Which accounts' current password was set in this browser session: {member pk: auth hash}.
+SET_HERE_SESSION_KEY = "herald_password_set_here"
+
+
+def password_set_here_remember(*, request, member):
+    """Note in the session of ``request`` that it set ``member``'s current password (sign-up,
+    password set, change or reset), so that confirming the address there later keeps it."""
+    if request is None or not member.has_usable_password():
+        return
+    marks = dict(request.session.get(SET_HERE_SESSION_KEY) or {})
+    marks[str(member.pk)] = member.get_session_auth_hash()
+    request.session[SET_HERE_SESSION_KEY] = marks
+
+
+def _password_set_here(request, member) -> bool:
+    """Whether the browser of ``request`` has shown it is the one that set the password: it is
+    signed in as ``member``, set the current password itself, or is part-way through signing in
+    to ``member`` (allauth's pending login, e.g. a password sign-in waiting for the address)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.pk == member.pk:
+        return True
+    mark = (request.session.get(SET_HERE_SESSION_KEY) or {}).get(str(member.pk))
+    if mark and hmac.compare_digest(mark, member.get_session_auth_hash()):
+        return True
+    login = unstash_login(request, peek=True)
+    return bool(login and login.user and login.user.pk == member.pk)
+
+
+def _session_is_members(data, member_pk: str) -> bool:
+    login = data.get("account_login")
+    return (
+        str(data.get("_auth_user_id")) == member_pk
+        or (isinstance(login, dict) and str(login.get("user_pk")) == member_pk)
+        or member_pk in (data.get(SET_HERE_SESSION_KEY) or {})
+    )
+
+
+def member_sessions_end(*, member, keep_session_key=None) -> int:
+    """End every session of ``member`` but ``keep_session_key``: signed in, part-way through
+    signing in, or the one that set the password. Returns how many ended.
+
+    Sessions are database sessions with no index by member, so this reads every unexpired
+    session; it runs only on rare security events.
+    """
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not hasattr(store_class, "get_model_class"):
+        logger.warning(
+            "Sessions of member %s not ended: %s keeps no table of sessions",
+            member.pk,
+            settings.SESSION_ENGINE,
+        )
+        return 0
+    member_pk = str(member.pk)
+    ended = 0
+    sessions = store_class.get_model_class().objects.filter(expire_date__gt=timezone.now())
+    if keep_session_key:
+        sessions = sessions.exclude(session_key=keep_session_key)
+    for session in sessions.iterator(chunk_size=2000):
+        if _session_is_members(store_class().decode(session.session_data), member_pk):
+            store_class(session_key=session.session_key).delete()
+            ended += 1
+    return ended
+
+
+REVOKED_MESSAGE = (
+    "The account for {email} had a password that was set before this address was confirmed, "
+    "so it may not have been set by you. That password no longer works and every other "
+    "sign-in to the account has been ended. To sign in with a password, set a new one with "
+    "“Forgot your password?”."
+)
+
+
+@transaction.atomic
+def member_email_proven(*, member, email: str, request) -> bool:
+    """The owner of the mailbox ``email`` has just proven it for ``member``'s account: by the
+    confirmation link, or by signing in with a provider that vouches for the address, which
+    until now was not verified on the account.
+
+    If no other address of the account is verified, whoever set the account's password has
+    never shown they own any of its mailboxes: it may be someone who signed up with this
+    address to wait for its owner (account pre-hijacking). Unless the browser proving the
+    address is the one that set the password (see ``_password_set_here``), the password stops
+    working, every other session of the account ends, and the owner is told, on the page and by
+    e-mail, to set a password through "Forgot your password?". Returns whether it did that.
+    ``request`` is the request of the browser that proved the address.
+    """
+    if not member.has_usable_password():
+        return False
+    others_verified = EmailAddress.objects.filter(user=member, verified=True).exclude(
+        email__iexact=email
+    )
+    if others_verified.exists() or _password_set_here(request, member):
+        return False
+    member.set_unusable_password()
+    member.save(update_fields=["password"])
+    ended = member_sessions_end(member=member, keep_session_key=request.session.session_key)
+    logger.warning(
+        "Member %s: address proven by its owner from another browser than the one that set the "
+        "password; password revoked, %s other session(s) ended",
+        member.pk,
+        ended,
+    )
+    text = REVOKED_MESSAGE.format(email=email)
+    messages.warning(request, text, fail_silently=True)
+    reset_url = build_absolute_uri(request, reverse("account_reset_password"))
+
+    def send_notice():
+        with allauth_context.request_context(request):  # the mail names the member's site
+            get_account_adapter(request).send_mail(
+                "account/email/password_revoked",
+                email,
+                {"email": email, "password_reset_url": reset_url},
+            )
+
+    transaction.on_commit(send_notice)
+    return True
