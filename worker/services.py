@@ -21,6 +21,56 @@ from django.db import close_old_connections
 logger = logging.getLogger(__name__)
 
 _started = threading.Event()
+RESTART_BACKOFF_MAX_SECONDS = 60
+
+
+class Supervised:
+    """A loop run in a daemon thread that starts again, after a growing pause, whatever it
+    raises: one failed database call (a pool timeout under load, an outage) must not stop tasks
+    and scheduled publishing for the rest of the process's life without a word."""
+
+    def __init__(self, name, loop, *, sleep=time.sleep):
+        self.name, self.loop, self.sleep = name, loop, sleep
+        self.thread = None
+        self.restarts = 0
+        self.last_error = ""
+
+    def start(self):
+        self.thread = threading.Thread(target=self.run, name=self.name, daemon=True)
+        self.thread.start()
+
+    def run(self, *, rounds=None):
+        pause = 1
+        while rounds is None or rounds > 0:
+            started = time.monotonic()
+            try:
+                self.loop()
+                return  # the loop ended by itself (a worker asked to stop)
+            except Exception as exc:
+                self.restarts += 1
+                self.last_error = f"{type(exc).__name__}: {exc}"[:300]
+                if time.monotonic() - started > RESTART_BACKOFF_MAX_SECONDS:
+                    pause = 1  # it had been running well: start over quickly
+                logger.exception("%s stopped; starting it again in %s s.", self.name, pause)
+            finally:
+                close_old_connections()
+            if rounds is not None:
+                rounds -= 1
+            self.sleep(pause)
+            pause = min(pause * 2, RESTART_BACKOFF_MAX_SECONDS)
+
+    @property
+    def alive(self):
+        return self.thread is not None and self.thread.is_alive()
+
+
+_supervised: dict[str, Supervised] = {}
+
+
+def embedded_threads_problem() -> str | None:
+    """What /healthz reports: None while every embedded loop this process started runs."""
+    dead = sorted(name for name, loop in _supervised.items() if not loop.alive)
+    return f"stopped: {', '.join(dead)}" if dead else None
 
 
 def _database_backend_configured():
@@ -72,13 +122,19 @@ def _run_scheduler():
         time.sleep(settings.HERALD_SCHEDULER_INTERVAL)
 
 
+def _supervise(name, loop):
+    supervised = Supervised(name, loop)
+    _supervised[name] = supervised
+    supervised.start()
+
+
 def worker_start_embedded() -> bool:
     """Start the task worker and the publishing scheduler as daemon threads, once per process."""
     if not settings.HERALD_EMBEDDED_WORKER or _started.is_set():
         return False
     _started.set()
     if _database_backend_configured():
-        threading.Thread(target=_run_task_worker, name="herald-tasks", daemon=True).start()
-    threading.Thread(target=_run_scheduler, name="herald-scheduler", daemon=True).start()
+        _supervise("herald-tasks", _run_task_worker)
+    _supervise("herald-scheduler", _run_scheduler)
     logger.info("Embedded task worker and publishing scheduler started (pid %s).", os.getpid())
     return True

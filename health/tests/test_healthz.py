@@ -8,7 +8,10 @@ pytestmark = pytest.mark.django_db
 def test_healthy_when_database_and_cache_answer(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "worker": "ok"},
+    }
     assert "no-cache" in response.headers["Cache-Control"]
 
 
@@ -23,7 +26,7 @@ def test_degraded_but_serving_when_the_cache_is_unreachable(client, backend):
     assert response.status_code == 200
     assert response.json() == {
         "status": "degraded",
-        "checks": {"database": "ok", "cache": "unreachable"},
+        "checks": {"database": "ok", "cache": "unreachable", "worker": "ok"},
     }
 
 
@@ -37,3 +40,21 @@ def test_503_when_the_database_is_unreachable(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == "unreachable"
+
+
+def test_degraded_when_an_embedded_worker_thread_has_stopped(client, monkeypatch):
+    from worker import services
+
+    class Stopped:
+        alive = False
+
+    class Running:
+        alive = True
+
+    monkeypatch.setattr(
+        services, "_supervised", {"herald-tasks": Stopped(), "herald-scheduler": Running()}
+    )
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["worker"] == "stopped: herald-tasks"

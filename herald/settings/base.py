@@ -113,6 +113,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config()}
+# Requests Django handles at once per process (herald/asgi_guard.py); the rest wait their turn
+# on the event loop. With a database pool, the default leaves two of its connections for the
+# embedded task worker and scheduler, so a request never waits for a connection; 0 = no limit.
+_POOL_SIZE = DATABASES["default"].get("OPTIONS", {}).get("pool", {}).get("max_size", 0)
+HERALD_CONCURRENT_REQUESTS = env_int(
+    "HERALD_CONCURRENT_REQUESTS", max(_POOL_SIZE - 2, 1) if _POOL_SIZE else 0
+)
 # Site search's index (sitesearch) and Wagtail's PostgreSQL search backend need its fields; on
 # other databases the app only registers lookups that nothing uses.
 INSTALLED_APPS.append("django.contrib.postgres")

@@ -20,6 +20,7 @@ def recorded_threads(monkeypatch):
 
     monkeypatch.setattr(services.threading, "Thread", RecordingThread)
     monkeypatch.setattr(services, "_started", threading.Event())
+    monkeypatch.setattr(services, "_supervised", {})
     return started
 
 
@@ -81,3 +82,39 @@ def test_only_one_process_runs_each_scheduling_round(monkeypatch):
     cache.clear()
     results = [services.scheduler_tick() for _ in range(3)]  # three processes, same minute
     assert results == [True, False, False] and len(rounds) == 1
+
+
+@pytest.mark.django_db
+def test_a_loop_that_raises_is_started_again_with_growing_pauses(caplog):
+    """One PoolTimeout used to end the embedded worker's thread for good."""
+    calls, pauses = [], []
+
+    def flaky_loop():
+        calls.append(1)
+        if len(calls) < 4:
+            raise RuntimeError("couldn't get a connection after 3.00 sec")
+
+    supervised = services.Supervised("herald-tasks", flaky_loop, sleep=pauses.append)
+    supervised.run(rounds=10)
+    assert len(calls) == 4  # three failures, then a run that ended by itself
+    assert pauses == [1, 2, 4]
+    assert supervised.restarts == 3
+    assert "couldn't get a connection" in supervised.last_error
+    assert caplog.text.count("herald-tasks stopped; starting it again") == 3
+
+
+@pytest.mark.django_db
+def test_the_scheduler_survives_an_exception_outside_its_round(monkeypatch):
+    ticks = []
+
+    def tick():
+        ticks.append(1)
+        if len(ticks) == 1:
+            raise OSError("cache unreachable")
+        raise SystemExit  # ends the test's loop
+
+    monkeypatch.setattr(services, "scheduler_tick", tick)
+    supervised = services.Supervised("herald-scheduler", services._run_scheduler, sleep=lambda s: 0)
+    with pytest.raises(SystemExit):
+        supervised.run(rounds=5)
+    assert len(ticks) == 2 and supervised.restarts == 1
