@@ -15,13 +15,19 @@ django_application = get_asgi_application()
 
 from delivery.asgi import with_page_cache  # noqa: E402  (needs Django set up)
 from delivery.process_check import process_check_alone  # noqa: E402
-from herald.asgi_guard import with_complete_requests, with_request_limit  # noqa: E402
+from herald.asgi_guard import (  # noqa: E402
+    with_body_limit,
+    with_complete_requests,
+    with_request_limit,
+)
 from live.asgi import with_live_stream  # noqa: E402
 from worker.services import worker_start_embedded  # noqa: E402
 
 # Cache hits and the live stream are answered before the request limit, which guards Django.
-application = with_complete_requests(
-    with_live_stream(with_page_cache(with_request_limit(django_application)))
+application = with_body_limit(
+    with_complete_requests(
+        with_live_stream(with_page_cache(with_request_limit(django_application)))
+    )
 )
 
 process_check_alone()

@@ -492,6 +492,16 @@ HERALD_MYNEWS_MAX_DRAFTS = env_int("HERALD_MYNEWS_MAX_DRAFTS", 20)
 HERALD_MYNEWS_MAX_LINKS = env_int("HERALD_MYNEWS_MAX_LINKS", 5)
 HERALD_GALLERY_FILES_PER_SUBMISSION = env_int("HERALD_GALLERY_FILES_PER_SUBMISSION", 10)
 HERALD_GALLERY_PICTURES_PER_DAY = env_int("HERALD_GALLERY_PICTURES_PER_DAY", 30)
+# Request bodies (herald/asgi_guard.py): routes that take files may send the most files one
+# form allows at the per-file limit, plus 1 MB for the form around them; everything else 1 MB.
+# Keep nginx's client_max_body_size in step (deploy/nginx/herald.conf).
+HERALD_UPLOAD_BODY_MAX_BYTES = env_int(
+    "HERALD_UPLOAD_BODY_MAX_BYTES",
+    HERALD_UPLOAD_MAX_BYTES
+    * max(HERALD_GALLERY_FILES_PER_SUBMISSION, HERALD_MYNEWS_STORY_PICTURES, 1)
+    + 1024 * 1024,
+)
+HERALD_BODY_MAX_BYTES = env_int("HERALD_BODY_MAX_BYTES", 1024 * 1024)
 HERALD_CONTRIBUTION_REFUSAL_REASONS = [
     "Shorter than our minimum or not a story",
     "Already covered, or not news for our readers",
