@@ -2,8 +2,9 @@
 
 Pages are the same for everyone, so the header's personal menu is fetched from its own URL; the
 script only asks when this hint exists (the session cookie itself is HttpOnly), so anonymous
-readers cost no extra request. It carries no identity; the script clears it when the menu says
-the session has ended.
+readers cost no extra request. It carries no identity. Signing out and deleting the account
+clear it at once; the script clears it when the menu says a session ended some other way (it
+expired, or a security event ended it on the server).
 """
 
 from django.conf import settings
@@ -23,3 +24,9 @@ def set_signin_hint(sender, request, response=None, **kwargs):
         httponly=False,  # read by the page script; it holds nothing secret
         samesite="Lax",
     )
+
+
+def clear_signin_hint(response):
+    """Drop the hint (with the domain it was set for) from the browser."""
+    response.delete_cookie(SIGNIN_HINT_COOKIE, domain=settings.SESSION_COOKIE_DOMAIN)
+    return response

@@ -1,7 +1,7 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
-from django.conf import settings
+from allauth.account.views import LogoutView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -18,7 +18,7 @@ from delivery.cache import cache_publicly
 
 from . import registry, selectors, services
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
-from .signin_hint import SIGNIN_HINT_COOKIE
+from .signin_hint import clear_signin_hint
 
 
 def _safe_next(request, default):
@@ -140,7 +140,7 @@ def account_delete(request):
         member = request.user
         logout(request)
         services.member_delete(member=member, mode=form.cleaned_data["contributions"])
-        return render(request, "accounts/account_deleted.html")
+        return clear_signin_hint(render(request, "accounts/account_deleted.html"))
     return render(request, "accounts/account_delete.html", {"form": form})
 
 
@@ -149,6 +149,16 @@ def user_menu(request):
     """The header's personal part, fetched by a small script so pages stay cacheable."""
     response = render(request, "accounts/includes/user_menu.html", {"member": request.user})
     if not request.user.is_authenticated:
-        # Signed out: drop the hint (with its domain) so the script stops asking.
-        response.delete_cookie(SIGNIN_HINT_COOKIE, domain=settings.SESSION_COOKIE_DOMAIN)
+        clear_signin_hint(response)  # signed out: the script stops asking
     return response
+
+
+class SignOutView(LogoutView):
+    """allauth's sign-out, which also drops the sign-in hint, so the next pages ask for no
+    user menu."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            clear_signin_hint(response)
+        return response

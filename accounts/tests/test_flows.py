@@ -343,3 +343,39 @@ def test_moderator_lifts_a_suspension_and_the_lift_is_recorded(admin_client, adm
     assert suspension.lifted_by == admin_user and suspension.lifted_at is not None
     assert suspension.until is None and suspension.reason == "Spam (appeal accepted)"
     assert "suspended" not in admin_client.get("/profile/zanele/", **NEWS).content.decode()
+
+
+def _hint_cleared(response):
+    hint = response.cookies.get("herald_signed_in")
+    return hint is not None and hint.value == "" and hint["max-age"] == 0
+
+
+def test_signing_out_clears_the_sign_in_hint(client):
+    _verified_member()
+    signed_in = client.post(
+        "/accounts/login/",
+        {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
+        **NEWS,
+    )
+    assert signed_in.cookies["herald_signed_in"].value == "1"
+    asked = client.get("/accounts/logout/", **NEWS)  # the confirmation page keeps it
+    assert asked.status_code == 200 and not _hint_cleared(asked)
+    signed_out = client.post("/accounts/logout/", **NEWS)
+    assert signed_out.status_code == 302
+    assert _hint_cleared(signed_out)
+    assert 'data-signed-in="true"' not in client.get("/accounts/menu/", **NEWS).content.decode()
+
+
+def test_deleting_the_account_clears_the_sign_in_hint(client):
+    profile_create(member=_verified_member(), username="zanele")
+    client.post(
+        "/accounts/login/",
+        {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
+        **NEWS,
+    )
+    client.post("/accounts/reauthenticate/", {"password": "a-long-pass-phrase"}, **NEWS)
+    response = client.post(
+        "/accounts/delete/", {"contributions": "remove", "confirm": "DELETE"}, **NEWS
+    )
+    assert "Your account is deleted" in response.content.decode()
+    assert _hint_cleared(response)
