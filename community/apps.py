@@ -9,7 +9,6 @@ class CommunityConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save, pre_delete
         from wagtail.models import Revision
         from wagtail.signals import (
-            page_published,
             page_unpublished,
             published,
             task_rejected,
@@ -26,6 +25,7 @@ class CommunityConfig(AppConfig):
             register_multimedia_link,
             register_search_type,
         )
+        from newsroom.signals import page_went_live
 
         from . import receivers, services
         from .demo import demo_community_build
@@ -49,7 +49,7 @@ class CommunityConfig(AppConfig):
         workflow_submitted.connect(receivers.on_workflow_submitted)
         post_save.connect(receivers.on_revision_saved, sender=Revision)
         task_rejected.connect(receivers.on_task_rejected)
-        page_published.connect(receivers.on_story_published, sender=ReaderStoryPage)
+        page_went_live.connect(receivers.on_story_published, sender=ReaderStoryPage)
         page_unpublished.connect(receivers.on_story_unpublished, sender=ReaderStoryPage)
         published.connect(receivers.on_picture_published, sender=ReaderPicture)
         unpublished.connect(receivers.on_picture_unpublished, sender=ReaderPicture)

@@ -118,6 +118,8 @@ def _picture_keys(picture):
 
 
 def on_picture_published(sender, instance, **kwargs):
+    if not instance.live:
+        return  # scheduled for later: it is announced when it goes live
     purge_after_commit(_picture_keys(instance))
     picture_to_news_gallery(instance)
     if instance.contributor:

@@ -6,9 +6,10 @@ class LiveConfig(AppConfig):
     verbose_name = "Live new-story notices"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from wagtail.signals import page_unpublished
 
         from newsroom.navigation import register_page_include
+        from newsroom.signals import page_went_live
 
         from .services import live_event_for_page
 
@@ -18,6 +19,6 @@ class LiveConfig(AppConfig):
         def unpublished(sender, instance, **kwargs):
             live_event_for_page(page=instance, kind="unpublished")
 
-        page_published.connect(published, weak=False, dispatch_uid="live-published")
+        page_went_live.connect(published, weak=False, dispatch_uid="live-published")
         page_unpublished.connect(unpublished, weak=False, dispatch_uid="live-unpublished")
         register_page_include("live/includes/notice.html")

@@ -9,9 +9,10 @@ class NewsroomConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import PageViewRestriction
 
-        from . import purging
+        from . import purging, signals
         from .restrictions import forget_restricted_paths
 
+        signals.connect()
         purging.connect()
 
         for signal in (post_save, post_delete):

@@ -91,11 +91,12 @@ def on_site_changed(sender, instance, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_delete
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_unpublished, post_page_move
 
     from .models import Author
+    from .signals import page_went_live
 
-    page_published.connect(on_page_published, weak=False, dispatch_uid="purge-published")
+    page_went_live.connect(on_page_published, weak=False, dispatch_uid="purge-published")
     page_unpublished.connect(on_page_unpublished, weak=False, dispatch_uid="purge-unpublished")
     post_page_move.connect(on_page_moved, weak=False, dispatch_uid="purge-moved")
     pre_delete.connect(on_page_deleted, weak=False, dispatch_uid="purge-deleted")

@@ -346,3 +346,47 @@ async def test_asgi_wrapper_sends_everything_else_to_django():
     app = with_live_stream(django_app)
     await app({"type": "http", "path": "/news/"}, None, None)
     assert calls == ["/news/"]
+
+
+def test_a_story_scheduled_for_later_is_announced_when_it_goes_live_not_before(
+    broker, django_capture_on_commit_callbacks, monkeypatch
+):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from delivery import purge
+
+    purged = []
+    monkeypatch.setattr(purge, "purge", lambda keys, urls=(): purged.append(set(keys)))
+    section = SectionPage.objects.get(slug="news")
+    story = section.add_child(
+        instance=ArticlePage(
+            title="Budget speech at two",
+            slug="budget-at-two",
+            standfirst="Later today.",
+            live=False,
+        )
+    )
+    story.go_live_at = timezone.now() + datetime.timedelta(minutes=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()  # the editor schedules it
+    story.refresh_from_db()
+    assert not story.live
+    assert not LiveEvent.objects.exists() and broker.published == []
+    assert not any(f"page-{story.pk}" in keys for keys in purged)
+
+    # Its minute comes: the revision's time (and the page's, inside it) is now past.
+    revision = story.revisions.get()
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", verbosity=0)
+    story.refresh_from_db()
+    assert story.live
+    assert LiveEvent.objects.get().headline == "Budget speech at two"
+    assert len(broker.published) == 1
+    assert any(f"page-{story.pk}" in keys for keys in purged)
