@@ -11,6 +11,7 @@ from .env import (
     env_json,
     env_list,
     env_str,
+    live_channel_default,
     object_storage,
     social_providers,
 )
@@ -339,11 +340,23 @@ LOGGING = {
 HERALD_WORKER_INTERVAL = env_int("HERALD_WORKER_INTERVAL", 1)
 HERALD_SCHEDULER_INTERVAL = env_int("HERALD_SCHEDULER_INTERVAL", 60)
 
-# Pictures members upload (avatars now; stories and galleries later): limits checked before the
+# Pictures members upload (avatars, story and gallery pictures): limits checked before the
 # pixels are decoded, and the longest side after re-encoding.
 HERALD_UPLOAD_MAX_BYTES = env_int("HERALD_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 HERALD_UPLOAD_MAX_PIXELS = env_int("HERALD_UPLOAD_MAX_PIXELS", 40_000_000)
 HERALD_UPLOAD_MAX_SIDE = env_int("HERALD_UPLOAD_MAX_SIDE", 3000)
+# One allowance per member for every upload path (avatar, story and gallery pictures): this many
+# files in any HERALD_UPLOAD_ALLOWANCE_HOURS hours; past it, 429 with Retry-After (uploads/
+# services.py). It replaces HERALD_GALLERY_PICTURES_PER_DAY, whose value is taken when set.
+HERALD_UPLOAD_ALLOWANCE = env_int(
+    "HERALD_UPLOAD_ALLOWANCE", env_int("HERALD_GALLERY_PICTURES_PER_DAY", 30)
+)
+HERALD_UPLOAD_ALLOWANCE_HOURS = env_int("HERALD_UPLOAD_ALLOWANCE_HOURS", 24)
+# Django's own handlers, with long file names shortened first (uploads/multipart.py).
+FILE_UPLOAD_HANDLERS = [
+    "uploads.multipart.MemoryFileUploadHandler",
+    "uploads.multipart.TemporaryFileUploadHandler",
+]
 # Seconds import_wire waits for a picture a wire item points to.
 HERALD_WIRE_PICTURE_TIMEOUT = env_int("HERALD_WIRE_PICTURE_TIMEOUT", 10)
 
@@ -416,9 +429,13 @@ HERALD_LIVE_RETRY_MS = env_int("HERALD_LIVE_RETRY_MS", 3000)
 HERALD_LIVE_MAX_STREAM_SECONDS = env_int("HERALD_LIVE_MAX_STREAM_SECONDS", 300)
 HERALD_LIVE_POLL_MAX_AGE = env_int("HERALD_LIVE_POLL_MAX_AGE", 5)
 HERALD_LIVE_CLIENT_QUEUE = env_int("HERALD_LIVE_CLIENT_QUEUE", 64)
-HERALD_LIVE_CHANNEL = env_str("HERALD_LIVE_CHANNEL", "herald:live")
 # The Redis that carries live events between processes; REDIS_URL unless given its own.
 HERALD_LIVE_REDIS_URL = env_str("HERALD_LIVE_REDIS_URL") or REDIS_URL
+# Pub/sub channels are shared by every database number of a Redis server, so the channel is
+# named by the install's cache prefix and database: two installs never hear each other.
+HERALD_LIVE_CHANNEL = env_str(
+    "HERALD_LIVE_CHANNEL", live_channel_default(HERALD_CACHE_PREFIX, HERALD_LIVE_REDIS_URL)
+)
 # Only for bench/live_bench.py: enables a token-guarded endpoint that publishes test events.
 HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
 

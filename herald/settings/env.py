@@ -169,6 +169,14 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
 
 
+def live_channel_default(prefix: str, redis_url: str) -> str:
+    """``<prefix>:<database number>:live``, e.g. ``herald:0:live`` for redis://host:6379/0."""
+    from urllib.parse import urlparse
+
+    database = urlparse(redis_url).path.strip("/") if redis_url else ""
+    return f"{prefix}:{database or '0'}:live"
+
+
 def social_providers():
     """allauth provider settings from the environment; a provider without keys is left out.
 

@@ -90,3 +90,17 @@ def test_check_deploy_is_clean_with_production_settings():
         ALLOWED_HOSTS="news.example.org",
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "prefix, url, channel",
+    [
+        ("herald", "redis://127.0.0.1:6379/0", "herald:0:live"),
+        ("herald", "redis://127.0.0.1:6379/3", "herald:3:live"),
+        ("staging", "redis://127.0.0.1:6379", "staging:0:live"),
+        ("herald", "", "herald:0:live"),
+    ],
+)
+def test_the_live_channel_is_named_by_the_install_and_its_redis_database(prefix, url, channel):
+    """Redis shares pub/sub channels across database numbers: installs must not share one."""
+    assert env.live_channel_default(prefix, url) == channel
