@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from uploads.pictures import picture_clean
 
 from .services import DELETE_MODES, username_check_available
-from .usernames import MAX_LENGTH, RULES_TEXT
+from .usernames import MAX_LENGTH, RULES_TEXT, display_name_validate
 
 
 class ProfileCreateForm(forms.Form):
@@ -22,6 +22,9 @@ class ProfileCreateForm(forms.Form):
     def clean_username(self):
         return username_check_available(self.cleaned_data["username"])
 
+    def clean_display_name(self):
+        return display_name_validate(self.cleaned_data["display_name"])
+
 
 class ProfileEditForm(forms.Form):
     display_name = forms.CharField(max_length=60, required=False)
@@ -32,6 +35,9 @@ class ProfileEditForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_avatar = forms.BooleanField(required=False, label="Remove my picture")
+
+    def clean_display_name(self):
+        return display_name_validate(self.cleaned_data["display_name"])
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")

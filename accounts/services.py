@@ -22,7 +22,7 @@ from delivery.purge import purge_after_commit
 
 from . import registry
 from .models import RetiredUsername, Suspension, UsernameLocked
-from .usernames import username_key, username_validate
+from .usernames import display_name_validate, username_key, username_validate
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +59,9 @@ def profile_create(*, member, username: str, display_name: str = ""):
     if member.username:
         raise UsernameLocked(f"{member} already has the username “{member.username}”.")
     value = username_check_available(username)
+    display_name = display_name_validate(display_name)
     member.username = value
-    member.display_name = display_name.strip() or value
+    member.display_name = display_name or value
     member.profile_created_at = timezone.now()
     try:
         with transaction.atomic():
@@ -75,7 +76,7 @@ def profile_create(*, member, username: str, display_name: str = ""):
 
 def profile_update(*, member, display_name: str, bio: str, avatar=None, remove_avatar=False):
     """Change what a member may change: display name, bio and avatar (already checked)."""
-    member.display_name = display_name.strip() or member.username or ""
+    member.display_name = display_name_validate(display_name) or member.username or ""
     member.bio = bio.strip()
     fields = ["display_name", "bio"]
     if avatar is not None or remove_avatar:

@@ -1,15 +1,22 @@
-"""The rules of a member's username: one name, the same on every site, never changed.
+"""The rules of the names a member chooses: the username (one name, the same on every site, never
+changed) and the display name.
 
 A username is 3–30 ASCII letters, digits, ``_`` or ``-``, starting with a letter. It is unique
 across the network by its *key*: NFKC-normalised, then case-folded, so ``Bob`` and ``BOB`` are
 the same name. Input is NFKC-normalised before any check, so look-alike forms (full-width
 letters, ligatures) are refused with a message rather than slipping past the rules.
+
+Neither name may contain a word of the moderators' banned list, read the way comments are read
+(invisible characters dropped, look-alike letters folded: ``comments.words``); the lists are
+registered by the comments app (``registry.name_checks``), since accounts sits below it.
 """
 
 import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+
+from . import registry
 
 MIN_LENGTH, MAX_LENGTH = 3, 30
 PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -67,4 +74,21 @@ def username_validate(raw: str, *, extra_reserved=frozenset()) -> str:
         raise ValidationError(
             f"“{value}” is reserved. Please choose another username.", code="reserved"
         )
+    _words_check(value, "username")
     return value
+
+
+def display_name_validate(raw: str) -> str:
+    """Return the display name to store (as typed, without surrounding spaces), or raise
+    ``ValidationError`` when it contains a banned word."""
+    value = raw.strip()
+    _words_check(value, "display name")
+    return value
+
+
+def _words_check(value: str, what: str) -> None:
+    if any(check(value) for check in registry.name_checks):
+        raise ValidationError(
+            f"Your {what} contains words that are not allowed here. Please choose another.",
+            code="words",
+        )

@@ -160,8 +160,14 @@ def repeat(draft, policy):
             return Verdict("repeat", "reject", "You posted this comment already.")
 
 
+def banned_words_in(text: str, policy=None) -> list[str]:
+    """The moderators' banned words found in ``text``; also checks members' names (apps.py)."""
+    policy = policy or CommentPolicy.load()
+    return words.matches(text, words.phrases(policy.banned_words))
+
+
 def banned_words(draft, policy):
-    found = words.matches(draft.body, words.phrases(policy.banned_words))
+    found = banned_words_in(draft.body, policy)
     if found:
         return Verdict(
             "banned_words", "reject", "Your comment contains words that are not allowed here."

@@ -313,3 +313,43 @@ def test_a_bad_parent_is_a_form_error_not_a_crash(member, article):
     response = post(signed_in(member), article, "Hello", parent="not-a-number")
     assert response.status_code == 400
     assert "Check your comment and send it again." in response.content.decode()
+
+
+DISGUISED = ["b\u200bad", "b\u00adad", "b\u200dad", "ba\ufe0fd", "b\u0430d", "\u0392\u0391D"]
+
+
+@pytest.mark.parametrize("disguised", DISGUISED)
+def test_a_banned_word_in_disguise_is_refused_and_the_text_kept_as_typed(
+    member, article, disguised
+):
+    policy = CommentPolicy.load()
+    policy.banned_words = "bad"
+    policy.save()
+    response = post(signed_in(member), article, f"What a {disguised} idea")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "contains words that are not allowed here" in html
+    assert f"What a {disguised} idea</textarea>" in html
+    assert not Comment.objects.filter(author=member).exists()
+
+
+@pytest.mark.parametrize("disguised", DISGUISED)
+def test_a_suspect_word_in_disguise_is_held_and_stored_as_typed(member, article, disguised):
+    policy = CommentPolicy.load()
+    policy.suspect_words = "bad"
+    policy.save()
+    assert post(signed_in(member), article, f"What a {disguised} idea").status_code == 302
+    comment = Comment.objects.get(author=member)
+    assert comment.status == Comment.Status.HELD
+    assert comment.body == f"What a {disguised} idea"  # folding is for matching only
+
+
+def test_cyrillic_and_greek_comments_are_published_and_shown_as_typed(member, article):
+    policy = CommentPolicy.load()
+    policy.banned_words = "cop\nkai\nass"
+    policy.save()
+    body = "Весь этот сор убрали в кассе. ΠΟΛΗ ΚΑΙ ΧΩΡΙΟ. A class act 👩\u200d💻"
+    assert post(signed_in(member), article, body).status_code == 302
+    assert Comment.objects.get(author=member).status == Comment.Status.PUBLISHED
+    html = Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
+    assert body in html

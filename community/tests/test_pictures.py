@@ -187,3 +187,20 @@ def test_a_picture_taken_down_leaves_the_news_gallery_and_deleting_purges(
         picture.unpublish(user=editor)
     assert not gallery.images.filter(image=picture.image).exists()
     assert "Harbour lights" not in anonymous.get("/galleries/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "disguised", ["b\u200bad", "b\u00adad", "b\u200dad", "ba\ufe0fd", "b\u0430d", "\u0392\u0391D"]
+)
+def test_a_listed_word_in_disguise_in_an_album_name_flags_the_picture(
+    member, member_client, disguised
+):
+    from comments.models import CommentPolicy
+
+    policy = CommentPolicy.load()
+    policy.banned_words = "bad"
+    policy.save()
+    post(member_client, [picture_file()], album=f"{disguised} weather")
+    picture = ReaderPicture.objects.get(contributor=member)
+    assert picture.review_flags == ["Words on the banned or suspect list: bad"]
+    assert picture.album.title == f"{disguised} weather"  # stored as typed

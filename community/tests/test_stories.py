@@ -440,3 +440,37 @@ def test_links_in_a_published_story_stay_marked_as_members_after_an_editors_edit
     assert 'rel="' not in story.body.split("</p>")[0]
     html = Client(HTTP_HOST="localhost").get(story.url).content.decode()
     assert '<a href="https://example.com/x" rel="nofollow ugc noopener">the report</a>' in html
+
+
+DISGUISED = ["b\u200bad", "b\u00adad", "b\u200dad", "ba\ufe0fd", "b\u0430d", "\u0392\u0391D"]
+
+
+@pytest.mark.parametrize("disguised", DISGUISED)
+@pytest.mark.parametrize("where", ["body", "title", "tag"])
+def test_a_listed_word_in_disguise_flags_a_story_which_keeps_what_was_typed(
+    member, news_index, disguised, where
+):
+    policy = CommentPolicy.load()
+    policy.banned_words = "bad"
+    policy.save()
+    title = f"A {disguised} road" if where == "title" else "A long road"
+    body = words(210) + (f" It was {disguised}." if where == "body" else "")
+    tags = [f"{disguised} roads"] if where == "tag" else ["Roads"]
+    draft = services.StoryDraft(key=uuid.uuid4(), title=title, source=body, tags=tags)
+    story, _ = services.story_save(member=member, index_page=news_index, draft=draft)
+    services.story_submit(member=member, story=story)
+    story = ReaderStoryPage.objects.get(pk=story.pk)
+    assert story.review_flags == ["Words on the banned or suspect list: bad"]
+    assert (story.title, story.body_source) == (title, body)  # stored as typed
+    assert [tag.name for tag in story.tags.all()] == tags
+
+
+def test_cyrillic_and_greek_stories_are_not_flagged_for_look_alike_letters(member, news_index):
+    policy = CommentPolicy.load()
+    policy.banned_words = "cop\nkai\nass\nbum"
+    policy.save()
+    body = words(210) + " Весь этот сор убрали в кассе. ΠΟΛΗ ΚΑΙ ΧΩΡΙΟ. They burn the class notes."
+    draft = services.StoryDraft(key=uuid.uuid4(), title="Сор и касса", source=body, tags=["ΚΑΙ"])
+    story, _ = services.story_save(member=member, index_page=news_index, draft=draft)
+    services.story_submit(member=member, story=story)
+    assert ReaderStoryPage.objects.get(pk=story.pk).review_flags == []
