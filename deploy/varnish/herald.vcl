@@ -10,7 +10,9 @@
 #   xkey-purge: page-42 section-7 tag-economy
 #
 # (set HERALD_VARNISH_URLS=http://varnish-host:80/ on every Herald process). Keep the backend
-# and the purgers ACL in step with your machines; docs/deployment.md explains the set-up.
+# and the purgers ACL (herald-rules.vcl, beside this file) in step with your machines;
+# docs/deployment.md explains the set-up. For app servers on several ports or machines, load
+# herald-several.vcl instead.
 vcl 4.1;
 
 import std;
@@ -30,77 +32,4 @@ backend herald {
     }
 }
 
-# Who may purge: the Herald processes (and task workers) only.
-acl purgers {
-    "127.0.0.1";
-    "::1";
-}
-
-sub vcl_recv {
-    if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
-            return (synth(403, "Forbidden"));
-        }
-        if (req.http.xkey-purge) {
-            set req.http.x-purged = xkey.purge(req.http.xkey-purge);
-            return (synth(200, "Purged " + req.http.x-purged + " objects"));
-        }
-        return (purge);
-    }
-    if (req.method != "GET" && req.method != "HEAD") {
-        return (pass);
-    }
-    # Long-lived streams and private areas go straight through.
-    if (req.url ~ "^/live/stream" || req.url ~ "^/(admin|accounts)/") {
-        return (pass);
-    }
-    # A signed-in member (or a reader with a message to see) gets pages rendered for them.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages|herald_signed_in)=") {
-        return (pass);
-    }
-    # Tracking parameters never reach Herald (which would ignore them anyway) nor the cache key.
-    set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=[^&]*&?", "");
-    set req.url = regsub(req.url, "[?&]$", "");
-    set req.url = std.querysort(req.url);
-    # Past their time, copies are served for a few seconds while a background fetch brings the
-    # new one, and for up to a day while Herald is unreachable (beresp.grace below).
-    if (std.healthy(req.backend_hint)) {
-        set req.grace = 10s;
-    }
-    # Other cookies (a CSRF token, the location choice) do not change public pages: look up the
-    # copy regardless. Herald marks anything that depends on them private, and that is passed.
-    return (hash);
-}
-
-sub vcl_backend_response {
-    if (bereq.url ~ "^/live/stream") {
-        set beresp.do_stream = true;
-        set beresp.uncacheable = true;
-        return (deliver);
-    }
-    if (beresp.http.Set-Cookie
-        || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
-        || beresp.http.Cache-Control !~ "public") {
-        # Remember for a while that this URL is not cacheable, so requests don't queue for it.
-        set beresp.uncacheable = true;
-        set beresp.ttl = 120s;
-        return (deliver);
-    }
-    set beresp.http.xkey = beresp.http.Surrogate-Key;
-    # Keep copies past their time: served while a fresh one is fetched (stale-while-revalidate)
-    # and while Herald is unreachable (stale-if-error).
-    set beresp.grace = 24h;
-    return (deliver);
-}
-
-sub vcl_deliver {
-    if (obj.hits > 0) {
-        set resp.http.X-Cache = "HIT";
-    } else {
-        set resp.http.X-Cache = "MISS";
-    }
-    unset resp.http.xkey;
-    unset resp.http.Surrogate-Key;
-    unset resp.http.Via;
-    unset resp.http.X-Varnish;
-}
+include "./herald-rules.vcl";

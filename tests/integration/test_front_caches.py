@@ -34,7 +34,9 @@ from tests.servers import (
 
 pytestmark = pytest.mark.integration
 
-VCL = ROOT / "deploy" / "varnish" / "herald.vcl"
+VARNISH = ROOT / "deploy" / "varnish"
+VCL = VARNISH / "herald.vcl"
+VCL_SEVERAL = VARNISH / "herald-several.vcl"
 
 PICK_PAGES = """
 import json
@@ -79,9 +81,18 @@ def _varnishd():
 
 
 @contextlib.contextmanager
-def varnish_in_front(workdir, *, port, backend_port):
+def varnish_in_front(workdir, *, port, backend_port=None, backend_ports=()):
+    """The shipped VCL on loopback ports: herald.vcl in front of one server, or
+    herald-several.vcl in front of ``backend_ports``."""
+    if backend_ports:
+        source = VCL_SEVERAL.read_text()
+        for shipped, actual in zip(("8001", "8002"), backend_ports, strict=True):
+            source = source.replace(f'.port = "{shipped}";', f'.port = "{actual}";')
+    else:
+        source = VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
     vcl = workdir / "herald.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    vcl.write_text(source)
+    shutil.copy(VARNISH / "herald-rules.vcl", workdir / "herald-rules.vcl")
     process = subprocess.Popen(
         [
             _varnishd(),
@@ -178,6 +189,35 @@ def test_varnish_caches_pages_and_publishing_purges_exactly_the_affected_ones(he
         }
         assert b"Varnish purge test headline" in after["article"][1]
         assert b"Varnish purge test headline" in after["section"][1]
+
+
+def test_varnish_in_front_of_two_servers_loses_no_read_when_one_is_killed(herald, tmp_path):
+    """herald-several.vcl: with one of two app servers killed, uncached reads still answer
+    (sent on to the other at once), and the probe soon leaves the dead one out."""
+    second_port = free_port()
+    (tmp_path / "second").mkdir()
+    with contextlib.ExitStack() as stack, contextlib.ExitStack() as second:
+        start_server(
+            herald.environment, second, port=second_port, log_path=tmp_path / "second" / "log"
+        )
+        front = stack.enter_context(
+            varnish_in_front(tmp_path, port=free_port(), backend_ports=(herald.port, second_port))
+        )
+        for number in range(4):  # both servers answer, in turn
+            assert fetch(front + f"/search/?q=warm{number}")[0] == "MISS"
+
+        second.close()  # the second server is gone; Varnish still counts it healthy
+        answers = []
+        for number in range(20):
+            try:
+                answers.append(fetch(front + f"/search/?q=killed{number}")[0])
+            except urllib.error.HTTPError as error:
+                answers.append(error.code)
+        assert answers == ["MISS"] * 20
+
+        time.sleep(3)  # its probe has failed twice: it is out of the rotation
+        for number in range(10):
+            assert fetch(front + f"/search/?q=after{number}")[0] == "MISS"
 
 
 NGINX_CONF = ROOT / "deploy" / "nginx" / "herald.conf"
