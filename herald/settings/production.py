@@ -10,8 +10,10 @@ SECURE_SSL_REDIRECT = env_bool("HERALD_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_HSTS_SECONDS = env_int("HERALD_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Browsers send secure cookies over HTTPS only. A private network with no TLS anywhere needs
+# HERALD_SECURE_COOKIES=false as well as HERALD_SSL_REDIRECT=false (docs/deployment.md).
+SESSION_COOKIE_SECURE = env_bool("HERALD_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_PRELOAD = env_bool("HERALD_HSTS_PRELOAD", True)
 # Wagtail's admin previews pages in a same-origin frame, which DENY would break.
 X_FRAME_OPTIONS = "SAMEORIGIN"
