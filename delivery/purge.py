@@ -18,6 +18,8 @@ import urllib.request
 from django.conf import settings
 from django.db import transaction
 
+from health.outages import outage_over, outage_report
+
 from .pagecache import keys_purge
 
 logger = logging.getLogger(__name__)
@@ -35,8 +37,15 @@ def purge(keys, urls=()):
 
         try:
             purge_urls_from_cache(sorted(set(urls)))
-        except Exception:  # a CDN's API failing must not fail the editor's publish
-            logger.exception("Frontend cache purge failed for %d URLs", len(urls))
+        except Exception as exc:  # a CDN's API failing must not fail the editor's publish
+            outage_report(
+                "The CDN purge API (WAGTAILFRONTENDCACHE)",
+                f"{type(exc).__name__}: {exc}",
+                "Pages stay cached at the CDN until their max-age runs out; check its "
+                "credentials and the backends in WAGTAILFRONTENDCACHE.",
+            )
+        else:
+            outage_over("The CDN purge API (WAGTAILFRONTENDCACHE)")
 
 
 def purge_after_commit(keys, urls=()):
@@ -48,8 +57,16 @@ def varnish_purge(varnish_url, keys):
     request = urllib.request.Request(  # noqa: S310 (the operator's own Varnish)
         varnish_url, method="PURGE", headers={"xkey-purge": " ".join(keys)}
     )
+    service = f"Varnish at {varnish_url}"
     try:
         with urllib.request.urlopen(request, timeout=settings.HERALD_PURGE_TIMEOUT):  # noqa: S310
             pass
     except (urllib.error.URLError, OSError) as exc:
-        logger.warning("Varnish purge at %s failed: %s", varnish_url, exc)
+        outage_report(
+            service,
+            f"purge of {len(keys)} keys failed ({exc})",
+            "Its copies of changed pages stay until they expire. Start Varnish, or remove it "
+            "from HERALD_VARNISH_URLS if it is not part of this install.",
+        )
+    else:
+        outage_over(service)

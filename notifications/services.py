@@ -4,6 +4,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from health.outages import outage_over, outage_report
+
 from .models import EmailPreference, Notification
 
 logger = logging.getLogger(__name__)
@@ -33,8 +35,15 @@ def _mail(address, text, url):
             from_email=None,
             recipient_list=[address],
         )
-    except (OSError, ValueError):  # an unreachable server, or a header it refused
-        logger.exception("Could not send a notification e-mail")
+    except (OSError, ValueError) as exc:  # an unreachable server, or a header it refused
+        outage_report(
+            "The mail server",
+            f"a notification e-mail was not sent ({type(exc).__name__}: {exc})",
+            "Members still see their notices on the site. Check EMAIL_URL / EMAIL_HOST and "
+            "that the server accepts mail from this machine.",
+        )
+    else:
+        outage_over("The mail server")
 
 
 def unread_count(member) -> int:
