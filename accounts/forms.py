@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from uploads.pictures import picture_clean
+from uploads.services import UploadAllowanceExceeded, upload_allowance_take
 
 from .services import DELETE_MODES, username_check_available
 from .usernames import MAX_LENGTH, RULES_TEXT, display_name_validate
@@ -36,12 +37,25 @@ class ProfileEditForm(forms.Form):
     )
     remove_avatar = forms.BooleanField(required=False, label="Remove my picture")
 
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+        self.retry_after = None  # seconds, when the member's upload allowance is spent
+
     def clean_display_name(self):
         return display_name_validate(self.cleaned_data["display_name"])
 
     def clean_avatar(self):
         upload = self.cleaned_data.get("avatar")
-        return picture_clean(upload) if upload else None
+        if not upload:
+            return None
+        try:
+            # Avatars draw on the same allowance as every other upload.
+            upload_allowance_take(member=self.member, files=1, path="avatar")
+        except UploadAllowanceExceeded as error:
+            self.retry_after = error.retry_after
+            raise ValidationError(error.message, code="allowance") from None
+        return picture_clean(upload)
 
 
 class AccountDeleteForm(forms.Form):

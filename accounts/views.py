@@ -71,7 +71,9 @@ def profile_edit(request):
     if not member.has_profile:
         return redirect("profile_create")
     initial = {"display_name": member.display_name, "bio": member.bio}
-    form = ProfileEditForm(request.POST or None, request.FILES or None, initial=initial)
+    form = ProfileEditForm(
+        request.POST or None, request.FILES or None, initial=initial, member=member
+    )
     if request.method == "POST" and form.is_valid():
         services.profile_update(
             member=member,
@@ -82,7 +84,15 @@ def profile_edit(request):
         )
         messages.success(request, "Your profile is saved.")
         return redirect("profile_edit")
-    return render(request, "accounts/profile_edit.html", {"form": form, "member": member})
+    response = render(
+        request,
+        "accounts/profile_edit.html",
+        {"form": form, "member": member},
+        status=429 if form.retry_after else 200,
+    )
+    if form.retry_after:
+        response["Retry-After"] = str(form.retry_after)
+    return response
 
 
 @require_safe

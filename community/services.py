@@ -30,6 +30,7 @@ from comments.models import CommentPolicy
 from comments.words import matches, phrases
 from delivery.purge import purge_after_commit
 from uploads.pictures import picture_clean
+from uploads.services import UploadAllowanceExceeded, upload_allowance_take
 
 from .models import (
     Album,
@@ -52,7 +53,19 @@ UNTITLED = "Untitled draft"
 
 
 class RateLimited(PermissionDenied):
-    pass
+    """Past one of the member's allowances; ``retry_after`` is in seconds."""
+
+    def __init__(self, message, *, retry_after=3600, story=None):
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.story = story  # the draft that was saved, when pictures sent with it were refused
+
+
+def _upload_allowance_take(member, files: int, path: str):
+    try:
+        upload_allowance_take(member=member, files=files, path=path)
+    except UploadAllowanceExceeded as error:
+        raise RateLimited(error.message, retry_after=error.retry_after) from None
 
 
 # The review workflow --------------------------------------------------------------------------
@@ -148,7 +161,8 @@ def story_save(*, member, index_page, draft: StoryDraft, story=None):
     """Create or update the member's draft; return ``(story, picture_errors)``.
 
     The same ``draft.key`` always means the same story, so a form sent twice (a double click,
-    a reload) saves one story.
+    a reload) saves one story. Pictures past the member's upload allowance are refused whole:
+    the text is saved all the same, then ``RateLimited`` is raised with the saved ``story``.
     """
     _check_allowed(member)
     html = story_html(draft.source)
@@ -184,9 +198,16 @@ def story_save(*, member, index_page, draft: StoryDraft, story=None):
         for name, value in fields.items():
             setattr(story, name, value)
     story.tags.set(draft.tags)
-    errors = _story_pictures_add(member=member, story=story, files=draft.pictures)
+    errors, refused = [], None
+    try:
+        errors = _story_pictures_add(member=member, story=story, files=draft.pictures)
+    except RateLimited as error:  # past the upload allowance: the text is saved all the same
+        refused = error
     story.save()
     story.save_revision(user=member, log_action=False)
+    if refused is not None:
+        refused.story = story
+        raise refused
     return story, errors
 
 
@@ -213,17 +234,13 @@ def _story_create(*, member, index_page, key, fields):
     raise PermissionDenied("Many stories are arriving at once: please send yours again.")
 
 
-def _pictures_today(member) -> int:
-    """Pictures the member sent in the last 24 hours, with stories or to User Galleries."""
-    since = timezone.now() - datetime.timedelta(days=1)
-    return get_image_model().objects.filter(uploaded_by_user=member, created_at__gte=since).count()
-
-
 def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
+    if not files:
+        return []
+    _upload_allowance_take(member, len(files), "story")  # every file checked counts, kept or not
     errors = []
     kept = {item.image.file_hash for item in story.pictures.select_related("image")}
     room = settings.HERALD_MYNEWS_STORY_PICTURES - len(kept)
-    allowance = settings.HERALD_GALLERY_PICTURES_PER_DAY - _pictures_today(member)
     for upload in files:
         try:
             clean = picture_clean(upload)  # decoded, limited, upright, without metadata
@@ -236,13 +253,10 @@ def _story_pictures_add(*, member, story, files) -> list[tuple[str, str]]:
         if room <= 0:
             errors.append((upload.name, "This story already has as many pictures as it can."))
             continue
-        if allowance <= 0:
-            errors.append((upload.name, "You have sent as many pictures as we take in a day."))
-            continue
         image = _image_save(clean, digest, member=member, title=story.title)
         story.pictures.add(ReaderStoryPicture(image=image))
         kept.add(digest)
-        room, allowance = room - 1, allowance - 1
+        room -= 1
     return errors
 
 
@@ -364,13 +378,13 @@ def pictures_submit(*, member, site, files, submission: PictureSubmission):
     most = settings.HERALD_GALLERY_FILES_PER_SUBMISSION
     extra = [(f.name, f"Not sent: at most {most} pictures at a time.") for f in files[most:]]
     files = files[:most]
-    recent = _pictures_today(member)  # story pictures count too
-    limit = settings.HERALD_GALLERY_PICTURES_PER_DAY
-    if recent + len(files) > limit:
-        raise RateLimited(
-            f"You can send {max(limit - recent, 0)} more pictures today (at most {limit} in 24 "
-            "hours)."
-        )
+    keys = [f"{submission.key}:{position}"[:80] for position in range(len(files))]
+    existing = {
+        picture.submission_key: picture
+        for picture in ReaderPicture.objects.filter(contributor=member, submission_key__in=keys)
+    }
+    # The same form sent again is not checked again, so it does not count twice.
+    _upload_allowance_take(member, len(set(keys) - set(existing)), "gallery")
     album = None
     if submission.album.strip():
         album, _ = Album.objects.get_or_create(
@@ -378,11 +392,9 @@ def pictures_submit(*, member, site, files, submission: PictureSubmission):
         )
     flags = _flags(f"{submission.caption}\n{submission.credit}\n{submission.album}")
     stored, errors = [], extra
-    for position, upload in enumerate(files):
-        key = f"{submission.key}:{position}"[:80]
-        existing = ReaderPicture.objects.filter(contributor=member, submission_key=key).first()
-        if existing is not None:  # the same form sent twice
-            stored.append(existing)
+    for upload, key in zip(files, keys, strict=True):
+        if key in existing:  # the same form sent twice
+            stored.append(existing[key])
             continue
         try:
             image = _image_store(upload, member=member, title=submission.caption)

@@ -46,6 +46,11 @@ def _story_initial(story):
     }
 
 
+def _rate_limited(response, error):
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
 def _story_form_page(request, form, *, story=None, status=200, picture_errors=()):
     response_to = story.in_response_to if story else None
     if response_to is None and form.is_bound:
@@ -107,6 +112,9 @@ def story_submit(request, pk=None):
         story, picture_errors = services.story_save(
             member=request.user, index_page=index_page, draft=draft, story=story
         )
+    except services.RateLimited as error:  # the pictures; the text was saved as a draft
+        form.add_error(None, f"{error} Your story is saved as a draft, without these pictures.")
+        return _rate_limited(_story_form_page(request, form, story=error.story, status=429), error)
     except (ValidationError, PermissionDenied) as error:
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
         return _story_form_page(request, form, story=story, status=400)
@@ -121,9 +129,7 @@ def story_submit(request, pk=None):
         services.story_submit(member=request.user, story=story)
     except services.RateLimited as error:
         form.add_error(None, str(error))
-        response = _story_form_page(request, form, story=story, status=429)
-        response["Retry-After"] = "3600"
-        return response
+        return _rate_limited(_story_form_page(request, form, story=story, status=429), error)
     except (ValidationError, PermissionDenied) as error:
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
         return _story_form_page(request, form, story=story, status=400)
@@ -174,11 +180,18 @@ def picture_submit(request):
     if (needed := _profile_needed(request)) is not None:
         return needed
     form = PictureForm(request.POST or None, request.FILES or None)
-    status, file_errors = 200, []
+    status, file_errors, limited = 200, [], None
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            status, file_errors = _pictures_store(request, form)
+            try:
+                status, file_errors = _pictures_store(request, form)
+            except services.RateLimited as error:  # a PermissionDenied too: caught first
+                form.add_error(None, str(error))
+                status, limited = 429, error
+            except PermissionDenied as error:  # a suspended member
+                form.add_error(None, str(error))
+                status = 403
             if status == 302:
                 return redirect("my_submissions")
     response = render(
@@ -188,9 +201,7 @@ def picture_submit(request):
         {"form": form, "file_errors": file_errors, "key": uuid.uuid4().hex},
         status=status,
     )
-    if status == 429:
-        response["Retry-After"] = "3600"
-    return response
+    return _rate_limited(response, limited) if limited else response
 
 
 def _pictures_store(request, form):
@@ -203,19 +214,12 @@ def _pictures_store(request, form):
         taken_on=data["taken_on"],
         album=data["album"],
     )
-    try:
-        stored, file_errors = services.pictures_submit(
-            member=request.user,
-            site=Site.find_for_request(request),
-            files=data["pictures"],
-            submission=submission,
-        )
-    except services.RateLimited as error:
-        form.add_error(None, str(error))
-        return 429, []
-    except PermissionDenied as error:
-        form.add_error(None, str(error))
-        return 403, []
+    stored, file_errors = services.pictures_submit(
+        member=request.user,
+        site=Site.find_for_request(request),
+        files=data["pictures"],
+        submission=submission,
+    )
     if stored:
         count = len(stored)
         messages.success(

@@ -1,10 +1,12 @@
 """Checks for pictures that members upload: decode, limit, re-encode, strip metadata.
 
 Nothing a member uploads is stored as sent. The file is identified by its decoded content (not
-its name or declared type), its size and pixel count are checked from the header before the
-pixels are decoded (so decompression bombs are refused cheaply), the camera orientation is
-applied, and the picture is re-encoded without any metadata (EXIF, GPS location, comments) under
-a generated name.
+its name or declared type); its size, pixel count and frame count are checked from the header
+before the pixels are decoded, so decompression bombs and animations (of which Herald would keep
+the first frame only) are refused cheaply; the camera orientation is applied, and the picture is
+re-encoded without any metadata (EXIF, GPS location, comments) under a generated name.
+
+How many files a member may send is ``uploads.services``' allowance, taken before these checks.
 """
 
 import io
@@ -48,6 +50,8 @@ def picture_clean(upload, *, limits: PictureLimits | None = None) -> ContentFile
         with Image.open(io.BytesIO(data)) as probe:  # reads the header only
             kind = probe.format
             width, height = probe.size
+            # From the header (APNG's acTL chunk, WebP's frame count): no frame is decoded.
+            animated = getattr(probe, "is_animated", False)
     except Image.DecompressionBombError:
         # Pillow itself refuses canvases over twice its own limit as it reads the header.
         raise ValidationError(
@@ -64,6 +68,11 @@ def picture_clean(upload, *, limits: PictureLimits | None = None) -> ContentFile
         raise ValidationError(
             f"{kind} pictures are not accepted. Send a JPEG, PNG or WebP picture.",
             code="format",
+        )
+    if animated:
+        # Herald would keep only the first frame, which is not what the member meant to send.
+        raise ValidationError(
+            "Animated pictures aren't accepted; send a still picture.", code="animated"
         )
     if width * height > limits.max_pixels:
         raise ValidationError(

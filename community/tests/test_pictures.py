@@ -133,11 +133,11 @@ def test_a_refused_picture_shows_the_reason(member, member_client, editor):
 
 
 def test_picture_submissions_are_rate_limited(member_client, member, settings):
-    settings.HERALD_GALLERY_PICTURES_PER_DAY = 2
+    settings.HERALD_UPLOAD_ALLOWANCE = 2
     post(member_client, [picture_file("a.jpg"), picture_file("b.jpg")], key="c" * 32)
     response = post(member_client, [picture_file("c.jpg")], key="d" * 32)
     assert response.status_code == 429 and response["Retry-After"]
-    assert "You can send 0 more pictures today" in response.content.decode()
+    assert "as many pictures as we take in 24 hours (2)" in response.content.decode()
 
 
 def test_unknown_pictures_and_empty_albums_are_404(client, member):

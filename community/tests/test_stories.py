@@ -362,7 +362,7 @@ def test_story_pictures_count_towards_the_daily_picture_allowance(member_client,
 
     from .conftest import picture_file
 
-    settings.HERALD_GALLERY_PICTURES_PER_DAY = 2
+    settings.HERALD_UPLOAD_ALLOWANCE = 2
     data = form(40, action="draft")
     data["pictures"] = [picture_file(size=(400, 300)), picture_file(size=(300, 400))]
     member_client.post("/mynews/submit/", data)
@@ -371,7 +371,7 @@ def test_story_pictures_count_towards_the_daily_picture_allowance(member_client,
         {"caption": "Sunset", "key": "5" * 32, "pictures": [picture_file(size=(200, 200))]},
     )
     assert response.status_code == 429
-    assert "You can send 0 more pictures today" in response.content.decode()
+    assert "as many pictures as we take in 24 hours (2)" in response.content.decode()
     assert not ReaderPicture.objects.filter(contributor=member).exists()
 
 

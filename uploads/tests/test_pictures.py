@@ -130,3 +130,31 @@ def test_truncated_picture_is_refused():
     with pytest.raises(ValidationError) as caught:
         picture_clean(SimpleUploadedFile("cut.jpg", data[: len(data) // 2]), limits=LIMITS)
     assert caught.value.code in {"damaged", "not_a_picture"}
+
+
+@pytest.mark.parametrize("kind", ["PNG", "WEBP"])
+def test_animated_pictures_are_refused_from_their_header(kind, monkeypatch):
+    """An APNG or animated WebP would be stored as its first frame: refused, undecoded."""
+    from PIL import ImageFile
+
+    from uploads.tests.helpers import animated
+
+    upload = animated(kind)
+
+    def no_decoding(self):
+        raise AssertionError("the pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    with pytest.raises(ValidationError) as caught:
+        picture_clean(upload, limits=LIMITS)
+    assert caught.value.code == "animated"
+    assert caught.value.messages == ["Animated pictures aren't accepted; send a still picture."]
+
+
+@pytest.mark.parametrize("kind", ["PNG", "WEBP"])
+def test_still_png_and_webp_are_still_accepted(kind):
+    from uploads.tests.helpers import still
+
+    cleaned = picture_clean(still(kind), limits=LIMITS)
+    with Image.open(io.BytesIO(cleaned.read())) as result:
+        assert result.size == (64, 64) and not getattr(result, "is_animated", False)
