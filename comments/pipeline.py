@@ -20,6 +20,13 @@ from . import toxicity, words
 from .models import Comment, CommentPolicy, ThreadSettings
 
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# "@name" the way usernames are written (a letter, then letters, digits, _ or -), not inside an
+# e-mail address or a longer word. There are no mentions; to a reader they look like one.
+MENTION = re.compile(r"(?<![\w@.-])@[A-Za-z][A-Za-z0-9_-]{2,29}\b")
+# Refusals for what the comment says are kept as rejected comments (hidden from threads): they
+# are the member's record, counted by the reputation check. A refusal for when or where it was
+# sent (too soon, a closed thread, a suspension) says nothing about the member's words.
+RECORDED_REFUSALS = frozenset({"banned_words"})
 
 
 @dataclass
@@ -149,8 +156,11 @@ def client_ip(request) -> str:
 
 def repeat(draft, policy):
     since = draft.now - timezone.timedelta(hours=settings.HERALD_COMMENT_REPEAT_HOURS)
-    recent = Comment.objects.filter(author=draft.member, created_at__gte=since).exclude(
-        status=Comment.Status.DELETED
+    recent = (
+        Comment.objects.filter(author=draft.member, created_at__gte=since)
+        .exclude(status=Comment.Status.DELETED)
+        # Refused by the pipeline, not sent: the same words are refused again for what they say.
+        .exclude(status=Comment.Status.REJECTED, decisions__isnull=True)
     )
     if draft.editing:
         recent = recent.exclude(pk=draft.editing.pk)
@@ -182,8 +192,18 @@ def suspect_words(draft, policy):
 
 def links(draft, policy):
     count = len(URL.findall(draft.body))
-    if count > settings.HERALD_COMMENT_MAX_LINKS:
-        return Verdict("links", "hold", f"{count} links")
+    mentions = len(MENTION.findall(draft.body)) if _is_new_member(draft) else 0
+    if count + mentions > settings.HERALD_COMMENT_MAX_LINKS:
+        found = f"{count} links" + (f" and {mentions} @names" if mentions else "")
+        return Verdict("links", "hold", found)
+
+
+def _is_new_member(draft):
+    """Fewer than HERALD_COMMENT_NEW_MEMBER_COMMENTS published comments: "@name" counts as a
+    link, since a run of them is how new accounts spam and harass."""
+    needed = settings.HERALD_COMMENT_NEW_MEMBER_COMMENTS
+    published = Comment.objects.filter(author=draft.member, status=Comment.Status.PUBLISHED)
+    return published[:needed].count() < needed
 
 
 def toxic(draft, policy):

@@ -44,9 +44,12 @@ def comment_url(comment):
     return f"{_page_url(comment.page)}#comment-{comment.pk}"
 
 
-@transaction.atomic
 def comment_post(*, member, page, body: str, parent=None, ip: str = "") -> Posted:
-    """Run the pipeline and save the comment (published or held); raise CommentRefused."""
+    """Run the pipeline and save the comment (published or held); raise CommentRefused.
+
+    The pipeline runs before any transaction opens (a hosted scorer may take its timeout), and
+    a refusal for what the comment says is kept on the member's record before it is raised.
+    """
     if not member.has_profile:
         raise PermissionDenied("Create your profile to comment.")
     if parent is not None:
@@ -58,22 +61,40 @@ def comment_post(*, member, page, body: str, parent=None, ip: str = "") -> Poste
     draft = pipeline.Draft(body=body.strip(), member=member, page=page, ip=ip)
     result = pipeline.run(draft)
     if result.rejection:
+        if result.rejection.check in pipeline.RECORDED_REFUSALS:
+            _refusal_record(draft, page, parent, result)
         raise CommentRefused(result.rejection)
-    comment = Comment.objects.create(
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            page=page,
+            parent=parent,
+            author=member,
+            body=draft.body,
+            status=result.status,
+            checks=[v.as_record() for v in result.verdicts],
+            toxicity=result.toxicity,
+            reason=_hold_reason(result),
+            ip_hash=pipeline.ip_hash(ip) if ip else "",
+        )
+        pipeline.rate_limit_count(draft)
+        if comment.status == Comment.Status.PUBLISHED:
+            _published(comment, replied_to=replied_to)
+    return Posted(comment, result)
+
+
+def _refusal_record(draft, page, parent, result):
+    """Keep a refused comment as rejected: never shown, but on the member's record."""
+    Comment.objects.create(
         page=page,
         parent=parent,
-        author=member,
+        author=draft.member,
         body=draft.body,
-        status=result.status,
+        status=Comment.Status.REJECTED,
         checks=[v.as_record() for v in result.verdicts],
         toxicity=result.toxicity,
-        reason=_hold_reason(result),
-        ip_hash=pipeline.ip_hash(ip) if ip else "",
+        reason=result.rejection.reason,
+        ip_hash=pipeline.ip_hash(draft.ip) if draft.ip else "",
     )
-    pipeline.rate_limit_count(draft)
-    if comment.status == Comment.Status.PUBLISHED:
-        _published(comment, replied_to=replied_to)
-    return Posted(comment, result)
 
 
 def _hold_reason(result):

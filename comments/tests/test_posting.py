@@ -64,7 +64,7 @@ def test_a_refused_comment_keeps_the_text_and_says_why(member, article):
     assert response.status_code == 400
     assert "contains words that are not allowed here" in html
     assert "You absolute scumbag, and more words I typed</textarea>" in html
-    assert not Comment.objects.filter(author=member).exists()
+    assert not Comment.objects.filter(author=member).exclude(status="rejected").exists()
 
 
 def test_too_fast_is_a_429_with_retry_after_and_the_text_kept(member, article):
@@ -330,7 +330,8 @@ def test_a_banned_word_in_disguise_is_refused_and_the_text_kept_as_typed(
     assert response.status_code == 400
     assert "contains words that are not allowed here" in html
     assert f"What a {disguised} idea</textarea>" in html
-    assert not Comment.objects.filter(author=member).exists()
+    refused = Comment.objects.get(author=member)  # on the member's record, never shown
+    assert (refused.status, refused.body) == (Comment.Status.REJECTED, f"What a {disguised} idea")
 
 
 @pytest.mark.parametrize("disguised", DISGUISED)
@@ -353,3 +354,54 @@ def test_cyrillic_and_greek_comments_are_published_and_shown_as_typed(member, ar
     assert Comment.objects.get(author=member).status == Comment.Status.PUBLISHED
     html = Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
     assert body in html
+
+
+def test_a_new_members_run_of_at_names_is_held_like_links(member, make_member, article, settings):
+    settings.HERALD_COMMENT_INTERVAL = 0
+    settings.HERALD_COMMENT_NEW_MEMBER_COMMENTS = 2
+    six = "Hey @thabo_m @lerato @sipho-k @naledi @pieter @ayanda look at this"
+    post(signed_in(member), article, six)
+    held = Comment.objects.get(author=member)
+    assert held.status == Comment.Status.HELD
+    assert held.checks[0]["reason"] == "0 links and 6 @names"
+    # An e-mail address is not an @name, and two of them are within the links allowed.
+    post(signed_in(member), article, "Write to desk@herald.example or @thabo_m and @lerato")
+    assert Comment.objects.filter(author=member).latest("pk").status == Comment.Status.PUBLISHED
+    # A member with a record of published comments may name people.
+    regular = make_member("regular")
+    for number in range(2):
+        Comment.objects.create(page=article, author=regular, body=f"Earlier comment {number}")
+    post(signed_in(regular), article, six)
+    assert Comment.objects.filter(author=regular).latest("pk").status == Comment.Status.PUBLISHED
+
+
+def test_refusals_for_banned_words_count_towards_the_members_record(member, article, settings):
+    """Ten refused comments used to leave no trace: the next clean one was published."""
+    settings.HERALD_COMMENT_INTERVAL = 0
+    policy = CommentPolicy.load()
+    policy.banned_words = "scumbag"
+    policy.save()
+    client = signed_in(member)
+    for number in range(10):
+        refused = post(client, article, f"You scumbag number {number}")
+        assert refused.status_code == 400
+    kept = Comment.objects.filter(author=member, status=Comment.Status.REJECTED)
+    assert kept.count() == 10  # on the record, with what was written and why
+    assert kept.first().reason == "Your comment contains words that are not allowed here."
+    thread = Client().get(f"/comments/thread/{article.pk}/", **NEWS).content.decode()
+    assert "scumbag" not in thread  # never shown
+
+    post(client, article, "A perfectly civil remark about the budget.")
+    clean = Comment.objects.filter(author=member).latest("pk")
+    assert clean.status == Comment.Status.HELD
+    assert "100% of recent comments rejected" in clean.checks[-1]["reason"]
+
+    # Sending the same refused words again is refused for the words, not as a repeat.
+    again = post(client, article, "You scumbag number 3")
+    assert "words that are not allowed" in again.content.decode()
+
+
+def test_a_refusal_for_when_it_was_sent_leaves_no_record(member, article):
+    ThreadSettings.objects.create(page=article, closed=True)
+    post(signed_in(member), article, "Too late for this thread")
+    assert not Comment.objects.filter(author=member).exists()
