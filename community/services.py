@@ -319,7 +319,11 @@ def _workflow_restart(obj, member):
     try:
         with transaction.atomic():
             workflow.start(obj, member)
-    except IntegrityError:  # sent twice at the same moment: one review is enough
+    except (IntegrityError, ValidationError):
+        # Sent twice at the same moment: the other request started the review (Wagtail's own
+        # check says so with a ValidationError, the database's with an IntegrityError).
+        if not obj.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists():
+            raise
         logger.info("%s %s is already in review", type(obj).__name__, obj.pk)
 
 

@@ -68,6 +68,15 @@ def _story_form_page(request, form, *, story=None, status=200, picture_errors=()
     return render(request, "community/story_form.html", context, status=status)
 
 
+def _sent_already(request, key):
+    """The same form again (a double click, a reload, six at once): it is with the editors, so
+    the member lands on My submissions, showing the one story."""
+    if services.story_sent_already(member=request.user, key=key):
+        messages.info(request, "Your story is already with the editors.")
+        return redirect("my_submissions")
+    return None
+
+
 @never_cache
 @login_required
 def story_submit(request, pk=None):
@@ -94,11 +103,8 @@ def story_submit(request, pk=None):
     if index_page is None:
         raise Http404("This site has no MyNews section.")
     data = form.cleaned_data
-    if story is None:
-        sent = services.story_sent_already(member=request.user, key=data["key"])
-        if sent:  # the same form again (a double click, a reload): it is with the editors
-            messages.info(request, "Your story is already with the editors.")
-            return redirect("my_submissions")
+    if story is None and (sent := _sent_already(request, data["key"])):
+        return sent
     draft = services.StoryDraft(
         key=story.submission_key if story else data["key"],
         title=data["title"],
@@ -116,6 +122,8 @@ def story_submit(request, pk=None):
         form.add_error(None, f"{error} Your story is saved as a draft, without these pictures.")
         return _rate_limited(_story_form_page(request, form, story=error.story, status=429), error)
     except (ValidationError, PermissionDenied) as error:
+        if pk is None and (sent := _sent_already(request, data["key"])):
+            return sent  # the same form sent at the same moment, and the other one won
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
         return _story_form_page(request, form, story=story, status=400)
     if picture_errors:
@@ -131,6 +139,8 @@ def story_submit(request, pk=None):
         form.add_error(None, str(error))
         return _rate_limited(_story_form_page(request, form, story=story, status=429), error)
     except (ValidationError, PermissionDenied) as error:
+        if pk is None and (sent := _sent_already(request, data["key"])):
+            return sent  # the same form sent at the same moment, and the other one won
         form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
         return _story_form_page(request, form, story=story, status=400)
     messages.success(

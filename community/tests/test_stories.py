@@ -84,6 +84,34 @@ def test_the_same_form_sent_twice_makes_one_story(member_client, member):
     assert WorkflowState.objects.filter(object_id=str(story.pk)).count() == 1
 
 
+def test_a_duplicate_that_loses_the_race_lands_on_my_submissions(
+    member_client, member, monkeypatch
+):
+    """Six submits of one form at once made one story, but one of them showed an error page:
+    it had passed the "sent already?" check just before another request sent the story."""
+    data = form(220)
+    assert member_client.post("/mynews/submit/", data).status_code == 302
+    real = services.story_sent_already
+    calls = []
+
+    def stale_then_real(**kwargs):
+        calls.append(kwargs)
+        return False if len(calls) == 1 else real(**kwargs)  # the first look came too early
+
+    monkeypatch.setattr(services, "story_sent_already", stale_then_real)
+    late = member_client.post("/mynews/submit/", data, follow=True)
+    assert late.redirect_chain[-1][0] == "/mynews/mine/"
+    assert "Your story is already with the editors" in late.content.decode()
+    assert ReaderStoryPage.objects.filter(contributor=member).count() == 1
+
+
+def test_a_review_started_twice_at_once_is_one_review(member, news_index):
+    story = submit_story(member, news_index)
+    # A second request that read "not in review yet" a moment before the first started it.
+    services._workflow_restart(story, member)
+    assert WorkflowState.objects.filter(object_id=str(story.pk)).count() == 1
+
+
 def test_more_than_the_maximum_is_refused_with_the_text_kept(member_client, member, settings):
     settings.HERALD_MYNEWS_MAX_WORDS = 300
     response = member_client.post("/mynews/submit/", form(301))
