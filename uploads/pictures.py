@@ -52,6 +52,10 @@ def picture_clean(upload, *, limits: PictureLimits | None = None) -> ContentFile
             width, height = probe.size
             # From the header (APNG's acTL chunk, WebP's frame count): no frame is decoded.
             animated = getattr(probe, "is_animated", False)
+            if kind == "MPO":
+                # A phone camera's JPEG with extra pictures (a depth map, a preview) after the
+                # main one: a JPEG, and Pillow decodes the main picture.
+                kind, animated = "JPEG", False
     except Image.DecompressionBombError:
         # Pillow itself refuses canvases over twice its own limit as it reads the header.
         raise ValidationError(

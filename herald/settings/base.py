@@ -513,7 +513,6 @@ HERALD_MYNEWS_STORY_PICTURES = env_int("HERALD_MYNEWS_STORY_PICTURES", 5)
 HERALD_MYNEWS_MAX_DRAFTS = env_int("HERALD_MYNEWS_MAX_DRAFTS", 20)
 HERALD_MYNEWS_MAX_LINKS = env_int("HERALD_MYNEWS_MAX_LINKS", 5)
 HERALD_GALLERY_FILES_PER_SUBMISSION = env_int("HERALD_GALLERY_FILES_PER_SUBMISSION", 10)
-HERALD_GALLERY_PICTURES_PER_DAY = env_int("HERALD_GALLERY_PICTURES_PER_DAY", 30)
 # Request bodies (herald/asgi_guard.py): routes that take files may send the most files one
 # form allows at the per-file limit, plus 1 MB for the form around them; everything else 1 MB.
 # Keep nginx's client_max_body_size in step (deploy/nginx/herald.conf).

@@ -158,3 +158,17 @@ def test_still_png_and_webp_are_still_accepted(kind):
     cleaned = picture_clean(still(kind), limits=LIMITS)
     with Image.open(io.BytesIO(cleaned.read())) as result:
         assert result.size == (64, 64) and not getattr(result, "is_animated", False)
+
+
+def test_a_phone_cameras_multi_picture_jpeg_is_kept_as_its_main_picture():
+    """Some phones write JPEGs with a second picture after the first (MPO): they are JPEGs."""
+    main, extra = Image.new("RGB", (400, 300), "navy"), Image.new("RGB", (200, 150), "red")
+    out = io.BytesIO()
+    main.save(out, "MPO", save_all=True, append_images=[extra])
+    with Image.open(io.BytesIO(out.getvalue())) as probe:
+        assert probe.format == "MPO" and probe.n_frames == 2  # what the camera wrote
+    clean = picture_clean(SimpleUploadedFile("phone.jpg", out.getvalue()), limits=LIMITS)
+    with Image.open(clean) as stored:
+        assert stored.format == "JPEG" and stored.size == (400, 300)
+        assert getattr(stored, "n_frames", 1) == 1
+        assert stored.getpixel((10, 10))[2] > 100  # the navy main picture, not the red one
