@@ -158,3 +158,21 @@ def test_moderator_suspends_a_member_who_then_sees_why(browser, herald_server):
     expect(member_page.locator(".notice")).to_contain_text("Posting other people's addresses")
     member_page.goto(herald_server.url + "/profile/vusi/")
     expect(member_page.locator(".notice")).to_contain_text("suspended for good")
+
+
+def test_signing_out_drops_the_sign_in_hint_so_pages_stop_asking_for_a_menu(page, herald_server):
+    _join(page, herald_server, "thandeka@example.com", "thandeka", "Thandeka")
+
+    def hint():
+        return [c for c in page.context.cookies() if c["name"] == "herald_signed_in"]
+
+    assert hint()  # set at sign-in: the page script fetches the personal menu
+    page.locator("#user-menu").get_by_role("link", name="Sign out").click()
+    page.get_by_role("button", name="Sign Out").click()
+    assert hint() == []
+    menu_requests = []
+    page.on("request", lambda r: menu_requests.append(r.url) if "/accounts/menu/" in r.url else 0)
+    page.goto(herald_server.url + "/")
+    expect(page.locator("#user-menu").get_by_role("link", name="Sign in")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert menu_requests == []  # a signed-out reader's pages cost no extra request
