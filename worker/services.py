@@ -16,7 +16,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,21 @@ def embedded_threads_problem() -> str | None:
 
 def _database_backend_configured():
     return settings.TASKS.get("default", {}).get("BACKEND") == "django_tasks_db.DatabaseBackend"
+
+
+def task_enqueue(task, *args, **kwargs):
+    """Queue ``task`` so that it runs once the caller's transaction has committed, and is not
+    lost if this process dies right after the commit.
+
+    With the database task backend the task is a row written in the caller's transaction: it
+    commits with the change that caused it (or rolls back with it), and a worker picks it up
+    whatever happens to this process afterwards. Other backends (the tests' immediate one) are
+    asked on commit, so nothing runs for a change that is rolled back.
+    """
+    if _database_backend_configured():
+        return task.enqueue(*args, **kwargs)
+    transaction.on_commit(lambda: task.enqueue(*args, **kwargs))
+    return None
 
 
 def _run_task_worker():
