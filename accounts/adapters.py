@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -20,6 +21,18 @@ class AccountAdapter(DefaultAccountAdapter):
                 name=site.site_name or site.hostname, domain=request.get_host()
             )
         super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request):
+        """The reader's address behind HERALD_NUM_PROXIES proxies, for allauth's rate limits.
+
+        allauth raises ImproperlyConfigured when X-Forwarded-For has fewer hops than that (a
+        request that reached the app without passing the proxies): use the peer's address then,
+        rather than answer 500.
+        """
+        try:
+            return super().get_client_ip(request)
+        except ImproperlyConfigured:
+            return request.META.get("REMOTE_ADDR", "")
 
     def confirm_email(self, request, email_address):
         """The mailbox's owner followed the confirmation link (not an admin marking it)."""

@@ -379,3 +379,20 @@ def test_deleting_the_account_clears_the_sign_in_hint(client):
     )
     assert "Your account is deleted" in response.content.decode()
     assert _hint_cleared(response)
+
+
+def test_sign_in_limits_count_each_reader_behind_the_proxies_not_the_proxy(client, settings):
+    """Behind nginx every request comes from the proxy's address: allauth must read the
+    reader's from X-Forwarded-For, or a few failed sign-ins would lock everyone out."""
+    from django.test import RequestFactory
+
+    from accounts.adapters import AccountAdapter
+
+    settings.HERALD_NUM_PROXIES = settings.NINJA_NUM_PROXIES = 1
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    adapter = AccountAdapter()
+    factory = RequestFactory(REMOTE_ADDR="10.0.0.2")
+    reader = factory.get("/", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert adapter.get_client_ip(reader) == "198.51.100.7"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2  # more proxies than the request passed
+    assert adapter.get_client_ip(reader) == "10.0.0.2"  # not a 500

@@ -449,6 +449,9 @@ HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
 HERALD_API_COUNT_LIMIT = env_int("HERALD_API_COUNT_LIMIT", 10_000)
 # How many trusted proxies append to X-Forwarded-For; 0 trusts none (clients could forge it).
 NINJA_NUM_PROXIES = env_int("HERALD_NUM_PROXIES", 0)
+# allauth's per-address sign-in limits read the reader's address the same way: behind a proxy,
+# without this every reader would share the proxy's address and one bucket.
+ALLAUTH_TRUSTED_PROXY_COUNT = NINJA_NUM_PROXIES
 HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)
 
 # Places and location-aware components (docs/places.md).
