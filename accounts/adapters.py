@@ -8,6 +8,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from wagtail.models import Site
 
+from notifications.services import mail_queue
+
 from . import selectors, services
 
 
@@ -20,7 +22,20 @@ class AccountAdapter(DefaultAccountAdapter):
             context["current_site"] = SimpleNamespace(
                 name=site.site_name or site.hostname, domain=request.get_host()
             )
-        super().send_mail(template_prefix, email, context)
+        message = self.render_mail(template_prefix, email, context)
+        html = next(
+            (c for c, kind in getattr(message, "alternatives", []) if kind == "text/html"), ""
+        )
+        for address in message.to:
+            # Sent by the task worker, not inside the member's request (notifications/tasks.py).
+            mail_queue(
+                to=address,
+                subject=message.subject,
+                body=message.body,
+                html=html,
+                from_email=message.from_email or "",
+                at_once=True,
+            )
 
     def get_client_ip(self, request):
         """The reader's address behind HERALD_NUM_PROXIES proxies, for allauth's rate limits.

@@ -25,13 +25,13 @@ from .pagecache import keys_purge
 logger = logging.getLogger(__name__)
 
 
-def purge(keys, urls=()):
+def purge(keys, urls=()) -> list[str]:
+    """Purge everywhere; return the caches that could not be reached (none: all done)."""
     keys = sorted(set(keys))
     if not keys:
-        return
+        return []
     keys_purge(keys)
-    for varnish_url in settings.HERALD_VARNISH_URLS:
-        varnish_purge(varnish_url, keys)
+    missed = [url for url in settings.HERALD_VARNISH_URLS if not varnish_purge(url, keys)]
     if urls and settings.WAGTAILFRONTENDCACHE:
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
@@ -44,13 +44,25 @@ def purge(keys, urls=()):
                 "Pages stay cached at the CDN until their max-age runs out; check its "
                 "credentials and the backends in WAGTAILFRONTENDCACHE.",
             )
+            missed.append("WAGTAILFRONTENDCACHE")
         else:
             outage_over("The CDN purge API (WAGTAILFRONTENDCACHE)")
+    return missed
 
 
 def purge_after_commit(keys, urls=()):
-    keys, urls = list(keys), list(urls)
-    transaction.on_commit(lambda: purge(keys, urls))
+    """Purge once the change is committed: this process's page cache at once, and every cache
+    (the shared page cache, Varnish, CDNs) from a task that is retried until all are reached,
+    and that survives this process dying right after the commit."""
+    from worker.services import task_enqueue
+
+    from .tasks import cache_purge
+
+    keys, urls = sorted(set(keys)), sorted(set(urls))
+    if not keys:
+        return
+    transaction.on_commit(lambda: keys_purge(keys))
+    task_enqueue(cache_purge, keys, urls)
 
 
 def varnish_purge(varnish_url, keys):
@@ -64,9 +76,10 @@ def varnish_purge(varnish_url, keys):
     except (urllib.error.URLError, OSError) as exc:
         outage_report(
             service,
-            f"purge of {len(keys)} keys failed ({exc})",
+            f"purge of {len(keys)} keys failed and will be tried again ({exc})",
             "Its copies of changed pages stay until they expire. Start Varnish, or remove it "
             "from HERALD_VARNISH_URLS if it is not part of this install.",
         )
-    else:
-        outage_over(service)
+        return False
+    outage_over(service)
+    return True

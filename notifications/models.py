@@ -32,3 +32,25 @@ class EmailPreference(models.Model):
 
     def __str__(self):
         return f"{self.member}: {'e-mail' if self.enabled else 'on-site only'}"
+
+
+class OutboundMail(models.Model):
+    """An e-mail Herald has to send: written with the change that causes it, sent by a task.
+
+    The row is the sent-mail record too: the task sends only while ``sent_at`` is empty, so a
+    task run twice (a worker died after it started) sends the mail once.
+    """
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    body = models.TextField()
+    html = models.TextField(blank=True)
+    from_email = models.CharField(max_length=254, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["sent_at", "created_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

@@ -1,19 +1,15 @@
 import logging
 
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
-from health.outages import outage_over, outage_report
-
-from .models import EmailPreference, Notification
+from .models import EmailPreference, Notification, OutboundMail
 
 logger = logging.getLogger(__name__)
 
 
 def notify(member, text: str, url: str = "", *, always_email: bool = False):
-    """Tell ``member`` on the site, and by e-mail (after the commit) if they opted in, or
-    always for ``always_email`` news they are waiting for (a decision on their contribution).
+    """Tell ``member`` on the site, and by e-mail if they opted in, or always for
+    ``always_email`` news they are waiting for (a decision on their contribution).
 
     ``url`` should be absolute (the thing may live on another site of the network).
     """
@@ -21,29 +17,38 @@ def notify(member, text: str, url: str = "", *, always_email: bool = False):
         return None
     notification = Notification.objects.create(member=member, text=text[:300], url=url)
     if always_email or EmailPreference.objects.filter(member=member, enabled=True).exists():
-        transaction.on_commit(lambda: _mail(member.email, text, url))
+        link = f"\n\n{url}" if url.startswith("http") else ""
+        mail_queue(
+            to=member.email,
+            subject=" ".join(text.split())[:120],
+            body=f"{text}{link}\n\nYou get these e-mails because you asked for them; turn "
+            "them off under Notifications in your account.",
+        )
     return notification
 
 
-def _mail(address, text, url):
-    link = f"\n\n{url}" if url.startswith("http") else ""
-    try:
-        send_mail(
-            subject=" ".join(text.split())[:120],
-            message=f"{text}{link}\n\nYou get these e-mails because you asked for them; turn "
-            "them off under Notifications in your account.",
-            from_email=None,
-            recipient_list=[address],
-        )
-    except (OSError, ValueError) as exc:  # an unreachable server, or a header it refused
-        outage_report(
-            "The mail server",
-            f"a notification e-mail was not sent ({type(exc).__name__}: {exc})",
-            "Members still see their notices on the site. Check EMAIL_URL / EMAIL_HOST and "
-            "that the server accepts mail from this machine.",
-        )
+def mail_queue(
+    *, to: str, subject: str, body: str, html: str = "", from_email: str = "", at_once=False
+):
+    """The one way Herald sends e-mail: a row, and a task that sends it after the commit.
+
+    A slow or missing mail server then slows no request, and a process that dies after the
+    commit loses no mail (the task is retried until the server takes it). ``at_once`` is for
+    callers that hold no transaction of their own (allauth's views): the task is enqueued now,
+    which with the database backend is the same thing, and with another backend runs it now.
+    """
+    from worker.services import task_enqueue
+
+    from .tasks import mail_send
+
+    mail = OutboundMail.objects.create(
+        to=to, subject=subject[:255], body=body, html=html, from_email=from_email
+    )
+    if at_once:
+        mail_send.enqueue(mail.pk)
     else:
-        outage_over("The mail server")
+        task_enqueue(mail_send, mail.pk)
+    return mail
 
 
 def unread_count(member) -> int:

@@ -19,7 +19,7 @@ def _png(*, frames=1):
 def test_an_animated_avatar_is_refused_with_the_text_kept_then_a_long_named_one_is_saved(
     page, herald_server
 ):
-    _join(page, herald_server, "lindiwe@example.com", "lindiwe", "Lindiwe")
+    _join(page, herald_server, "zodwa@example.com", "zodwa_uploads", "Zodwa")
     page.goto(herald_server.url + "/accounts/profile/edit/")
     page.get_by_label("Display name").fill("Lindiwe Mkhize")
     page.get_by_label("Bio").fill("Netball coach in Pietermaritzburg.")

@@ -150,5 +150,5 @@ def test_redis_down_renders_without_the_shared_cache(tmp_path):
         status, _, body = reader.open("/healthz")
         assert status == 200 and json.loads(body) == {
             "status": "degraded",
-            "checks": {"database": "ok", "cache": "unreachable"},
+            "checks": {"database": "ok", "cache": "unreachable", "worker": "ok"},
         }

@@ -1,0 +1,47 @@
+"""Purges run as a task after the commit, and are tried again until every cache has them."""
+
+import urllib.error
+
+import pytest
+from django.test import override_settings
+
+from delivery import purge
+from delivery.tasks import PurgeIncomplete, cache_purge
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_purge_waits_for_the_commit_and_reaches_varnish_from_the_task(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.HERALD_VARNISH_URLS = ["http://127.0.0.1:6081/"]
+    sent = []
+    monkeypatch.setattr(purge, "varnish_purge", lambda url, keys: sent.append((url, keys)) or 1)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        purge.purge_after_commit(["page-7", "site-1", "page-7"])
+    assert sent == []  # nothing before the change is visible
+    for callback in callbacks:
+        callback()
+    assert sent == [("http://127.0.0.1:6081/", ["page-7", "site-1"])]
+
+
+def test_an_unreachable_varnish_fails_the_task_so_it_is_tried_again(settings, monkeypatch):
+    settings.HERALD_VARNISH_URLS = ["http://127.0.0.1:1/"]
+
+    def refused(request, timeout):
+        raise urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))
+
+    monkeypatch.setattr(purge.urllib.request, "urlopen", refused)
+    with pytest.raises(PurgeIncomplete, match="127.0.0.1:1"):
+        cache_purge.call(["page-7"], [])
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_with_the_database_backend_the_purge_is_a_row_of_the_same_transaction():
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    with transaction.atomic():
+        purge.purge_after_commit(["page-9"], ["http://localhost/news/"])
+        row = DBTaskResult.objects.get(task_path="delivery.tasks.cache_purge")
+    assert row.args_kwargs["args"] == [["page-9"], ["http://localhost/news/"]]
