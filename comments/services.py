@@ -125,14 +125,18 @@ def can_edit(member, comment, *, now=None) -> bool:
     )
 
 
-@transaction.atomic
 def comment_edit(*, member, comment, body: str) -> Posted:
     if not can_edit(member, comment):
         raise PermissionDenied("This comment can no longer be edited.")
     draft = pipeline.Draft(body=body.strip(), member=member, page=comment.page, editing=comment)
-    result = pipeline.run(draft)
+    result = pipeline.run(draft)  # before the transaction: a hosted scorer may be slow
     if result.rejection:
         raise CommentRefused(result.rejection)
+    with transaction.atomic():
+        return _comment_revise(comment, draft, result)
+
+
+def _comment_revise(comment, draft, result):
     was_visible = comment.is_visible
     comment.body = draft.body
     comment.edited_at = timezone.now()

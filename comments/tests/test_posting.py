@@ -405,3 +405,24 @@ def test_a_refusal_for_when_it_was_sent_leaves_no_record(member, article):
     ThreadSettings.objects.create(page=article, closed=True)
     post(signed_in(member), article, "Too late for this thread")
     assert not Comment.objects.filter(author=member).exists()
+
+
+def test_the_scorers_run_before_any_transaction_of_the_comment_opens(member, article, monkeypatch):
+    """A hosted scorer may take its whole timeout: it must not hold the database meanwhile."""
+    from django.db import connection
+
+    from comments import toxicity
+
+    baseline = len(connection.atomic_blocks)  # the test's own transaction
+    depths = []
+
+    def score(text, ip=""):
+        depths.append(len(connection.atomic_blocks))
+        return 0.01, "local"
+
+    monkeypatch.setattr(toxicity, "score", score)
+    client = signed_in(member)
+    post(client, article, "A thoughtful first comment.")
+    comment = Comment.objects.get(author=member)
+    client.post(f"/comments/edit/{comment.pk}/", {"body": "A thoughtful first comment, edited."})
+    assert len(depths) == 2 and set(depths) == {baseline}
