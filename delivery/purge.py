@@ -18,6 +18,7 @@ import urllib.request
 from django.conf import settings
 from django.db import transaction
 
+from health.faults import fault_point
 from health.outages import outage_over, outage_report
 
 from .pagecache import keys_purge
@@ -61,8 +62,13 @@ def purge_after_commit(keys, urls=()):
     keys, urls = sorted(set(keys)), sorted(set(urls))
     if not keys:
         return
-    transaction.on_commit(lambda: keys_purge(keys))
+    transaction.on_commit(lambda: _here_at_once(keys))
     task_enqueue(cache_purge, keys, urls)
+
+
+def _here_at_once(keys):
+    fault_point("purge-after-commit")  # the kill test's web process dies here
+    keys_purge(keys)
 
 
 def varnish_purge(varnish_url, keys):

@@ -12,7 +12,8 @@ from .models import OutboundMail
 MAIL_SERVER = "The mail server"
 
 
-@task()
+# Ahead of the search index's and Wagtail's bookkeeping: a member is waiting for this mail.
+@task(priority=50)
 def mail_send(mail_id: int) -> str:
     """Send one queued e-mail, once. Raises when the server refuses, so the worker tries again
     later (docs/operating.md, "Background tasks")."""
