@@ -62,8 +62,8 @@ def purge_after_commit(keys, urls=()):
     keys, urls = sorted(set(keys)), sorted(set(urls))
     if not keys:
         return
+    task_enqueue(cache_purge, keys, urls)  # first: outside a transaction, on_commit runs now
     transaction.on_commit(lambda: _here_at_once(keys))
-    task_enqueue(cache_purge, keys, urls)
 
 
 def _here_at_once(keys):
