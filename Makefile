@@ -14,14 +14,14 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-## Serve the demo network at http://127.0.0.1:$(PORT)/ (news) and http://sport.localhost:$(PORT)/.
+## Serve the demo network at http://localhost:$(PORT)/ (news) and http://sport.localhost:$(PORT)/.
 run: install
 	$(DEMO) $(PY) manage.py migrate --noinput -v0
 	$(DEMO) $(PY) manage.py collectstatic --noinput -v0
 	$(DEMO) $(PY) manage.py demo_content --if-empty
 	@echo
-	@echo "Herald News:  http://127.0.0.1:$(PORT)/   Herald Sport: http://sport.localhost:$(PORT)/"
-	@echo "Admin:        http://127.0.0.1:$(PORT)/admin/  sign in with:"
+	@echo "Herald News:  http://localhost:$(PORT)/   Herald Sport: http://sport.localhost:$(PORT)/"
+	@echo "Admin:        http://localhost:$(PORT)/admin/  sign in with:"
 	@sed 's/^/              /' $${HERALD_VAR_DIR:-var}/demo-admin.txt
 	@echo
 	$(DEMO) $(VENV)/bin/granian --interface asginl --host 127.0.0.1 --port $(PORT) \

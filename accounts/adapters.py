@@ -1,5 +1,5 @@
 from types import SimpleNamespace
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from wagtail.models import Site
 
+from delivery.sites import absolute_url, site_root_url
 from notifications.services import mail_queue
 
 from . import selectors, services
@@ -15,12 +16,17 @@ from . import selectors, services
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
-        """Sign mails with the name of the site the member is using ("Herald Sport")."""
+        """Sign mails with the name of the site the member is using ("Herald Sport"), and put
+        its links on the site's canonical root: allauth builds them on the request's host."""
         request = allauth_context.request
         site = Site.find_for_request(request) if request is not None else None
         if site is not None:
+            context = {
+                key: _on_canonical_root(value, request, site) for key, value in context.items()
+            }
             context["current_site"] = SimpleNamespace(
-                name=site.site_name or site.hostname, domain=request.get_host()
+                name=site.site_name or site.hostname,
+                domain=site_root_url(site).split("://", 1)[-1],
             )
         message = self.render_mail(template_prefix, email, context)
         html = next(
@@ -66,6 +72,21 @@ class AccountAdapter(DefaultAccountAdapter):
             query = urlencode({"next": target}) if target and target != "/" else ""
             response["Location"] = reverse("profile_create") + (f"?{query}" if query else "")
         return response
+
+
+def _on_canonical_root(value, request, site):
+    """A link allauth built on the request's host (an alias, say), moved to the site's root."""
+    if not isinstance(value, str) or "://" not in value:
+        return value
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() != request.get_host().lower():
+        return value
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    url = absolute_url(site, path) + (f"#{parts.fragment}" if parts.fragment else "")
+    if parts.scheme == "https" and url.startswith("http://"):
+        # HERALD_HTTP_PROTOCOL=https (allauth forced it) for a site whose Site has port 80.
+        url = "https://" + url.removeprefix("http://")
+    return url
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from delivery.cache import cache_publicly
+from delivery.sites import absolute_url
 
 from . import registry, selectors, services
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
@@ -104,7 +105,11 @@ def profile_page(request, username):
     if member.username != username:
         return redirect(member.get_absolute_url(), permanent=True)
     default_site = Site.objects.filter(is_default_site=True).first()
-    canonical = (default_site.root_url if default_site else "") + member.get_absolute_url()
+    canonical = (
+        absolute_url(default_site, member.get_absolute_url())
+        if default_site
+        else member.get_absolute_url()
+    )
     response = render(
         request,
         "accounts/profile_page.html",

@@ -1,3 +1,4 @@
+from delivery.sites import request_absolute_url, site_root_url
 from newsroom.models import SectionPage
 
 LIST_RENDITION = "fill-800x450"
@@ -8,7 +9,7 @@ def site_out(site):
         "id": site.pk,
         "name": site.site_name or site.hostname,
         "hostname": site.hostname,
-        "root_url": site.root_url,
+        "root_url": site_root_url(site),
     }
 
 
@@ -36,7 +37,7 @@ def picture(image, request, caption="", credit="", spec=LIST_RENDITION):
         return None
     rendition = image.get_rendition(spec)
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": request_absolute_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "caption": caption,
@@ -137,7 +138,7 @@ def contributor(member, request):
     return {
         "username": member.username,
         "display_name": member.public_name,
-        "profile_url": request.build_absolute_uri(member.get_absolute_url()),
+        "profile_url": request_absolute_url(request, member.get_absolute_url()),
     }
 
 
@@ -166,7 +167,7 @@ def reader_story(story, request, *, detail=False):
 
 
 def reader_picture(item, request):
-    root = item.site.root_url if item.site else ""
+    root = site_root_url(item.site) if item.site else ""
     return {
         "id": item.pk,
         "site_id": item.site_id,

@@ -123,7 +123,14 @@ def comment_post(request, page_id):
         messages.info(request, "Thanks! Your comment is awaiting review by a moderator.")
     else:
         messages.success(request, "Your comment is published.")
-    return redirect(f"{page.specific_deferred.url}#comment-{comment.pk}")
+    return redirect(f"{_page_url(request, page)}#comment-{comment.pk}")
+
+
+def _page_url(request, page):
+    """Where to go back to after a POST: a path on the origin the form was posted from (an
+    address on another origin would break the page's ``form-action 'self'``); a full URL only
+    for a page of another site."""
+    return page.specific_deferred.get_url(request) or "/"
 
 
 def _message(error):
@@ -166,7 +173,7 @@ def comment_edit(request, comment_id):
             refusal = error.verdict.reason
         else:
             messages.success(request, "Your comment is updated.")
-            return redirect(f"{comment.page.specific_deferred.url}#comment-{comment.pk}")
+            return redirect(f"{_page_url(request, comment.page)}#comment-{comment.pk}")
     status = 400 if refusal and request.method == "POST" else 200
     return render(
         request,
@@ -182,7 +189,7 @@ def comment_delete(request, comment_id):
     comment = _own_comment(request, comment_id)
     services.comment_delete(member=request.user, comment=comment)
     messages.success(request, "Your comment is deleted.")
-    return redirect(f"{comment.page.specific_deferred.url}#comments")
+    return redirect(f"{_page_url(request, comment.page)}#comments")
 
 
 @never_cache
@@ -207,7 +214,7 @@ def comment_report(request, comment_id):
             form.add_error(None, str(error))
         else:
             messages.success(request, "Thank you: moderators will look at this comment.")
-            return redirect(f"{comment.page.specific_deferred.url}#comments")
+            return redirect(f"{_page_url(request, comment.page)}#comments")
     status = 400 if form.is_bound and form.errors else 200
     return render(
         request, "comments/report.html", {"form": form, "comment": comment}, status=status
@@ -227,7 +234,7 @@ def comment_respect(request, comment_id):
     if request.headers.get("Accept") == "application/json":
         comment.refresh_from_db(fields=["respect_count"])
         return JsonResponse({"respected": respected, "count": comment.respect_count})
-    return redirect(f"{comment.page.specific_deferred.url}#comment-{comment.pk}")
+    return redirect(f"{_page_url(request, comment.page)}#comment-{comment.pk}")
 
 
 @require_safe

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
+from delivery.sites import absolute_url
 from syndication.feeds import ArticleFeed
 
 from . import selectors
@@ -34,7 +35,7 @@ class MyNewsFeed(ArticleFeed):
 
     def item_author_link(self, item):
         if item.contributor and item.contributor.has_profile:
-            return self.request.build_absolute_uri(item.contributor.get_absolute_url())
+            return absolute_url(self.site, item.contributor.get_absolute_url())
         return None
 
     def item_categories(self, item):

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Site, WorkflowState
 
 from delivery.purge import purge_after_commit
+from delivery.sites import absolute_url
 from notifications.services import notify
 
 from .models import ReaderPicture, ReaderStoryPage
@@ -14,7 +15,7 @@ from .services import picture_from_news_gallery, picture_to_news_gallery
 
 def _mine_url(site):
     site = site or Site.objects.filter(is_default_site=True).first()
-    return f"{site.root_url}/mynews/mine/" if site else "/mynews/mine/"
+    return absolute_url(site, "/mynews/mine/") if site else "/mynews/mine/"
 
 
 def _contribution(workflow_state):
@@ -124,7 +125,7 @@ def on_picture_published(sender, instance, **kwargs):
     picture_to_news_gallery(instance)
     if instance.contributor:
         site = instance.site
-        url = f"{site.root_url}{instance.get_absolute_url()}" if site else ""
+        url = absolute_url(site, instance.get_absolute_url()) if site else ""
         text = f"Your picture “{instance.caption[:60]}” is published."
         notify(instance.contributor, text, url, always_email=True)
 

@@ -1,5 +1,8 @@
 """The page cache's front door: cache hits answered before Django runs.
 
+A GET or HEAD on a site's alias that Django has already checked once (HERALD_SITE_ALIASES) is
+answered here too: a 301 to the canonical root, as ``CanonicalHostMiddleware`` answers.
+
 A hit needs no request object, middleware, session, URL resolution or database, so it is served
 here from the ASGI scope: the host is mapped to its site from the process's memo, the entry is
 read, and the stored response is sent (or a 304). Everything else goes on to Django, whose
@@ -15,9 +18,10 @@ import asyncio
 import time
 
 from django.conf import settings
+from django.utils.encoding import escape_uri_path
 
 from . import pagecache
-from .sites import site_id_remembered
+from .sites import canonical_root_remembered, is_redirectable, site_id_remembered
 
 WAIT_STEP_SECONDS = 0.02
 SCOPE_RENDER_KEY = "herald.page_render_key"
@@ -49,11 +53,29 @@ async def send_entry(send, entry, page_request, state):
     await send({"type": "http.response.body", "body": body})
 
 
+async def send_canonical_redirect(send, root, scope):
+    """301 from a site's alias to the same path and query on its canonical root."""
+    location = root + escape_uri_path(scope["path"])
+    if scope["query_string"]:
+        location += "?" + scope["query_string"].decode("latin-1")
+    headers = [
+        (b"location", location.encode("latin-1")),
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", b"0"),
+    ]
+    await send({"type": "http.response.start", "status": 301, "headers": headers})
+    await send({"type": "http.response.body", "body": b""})
+
+
 def with_page_cache(django_application):
     async def application(scope, receive, send):
         if scope["type"] != "http":
             return await django_application(scope, receive, send)
         page_request, host = page_request_from_scope(scope)
+        if host and is_redirectable(page_request.method, page_request.path):
+            root = canonical_root_remembered(host)  # an alias Django has already checked
+            if root and root.split("://", 1)[-1] != host.lower():
+                return await send_canonical_redirect(send, root, scope)
         site_id = site_id_remembered(host) if host else None
         key = None
         if site_id is not None and pagecache.is_cacheable_request(page_request):

@@ -3,12 +3,35 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse, QueryDict
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, QueryDict
 
 from . import pagecache
 from .asgi import SCOPE_RENDER_KEY
 from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private, signed_in_member
-from .sites import DisallowedHost, site_id_for_host
+from .sites import DisallowedHost, canonical_root_for_alias, is_redirectable, site_id_for_host
+
+
+class CanonicalHostMiddleware:
+    """Send a GET or HEAD on a site's alias (HERALD_SITE_ALIASES) to its canonical root (301).
+
+    Before the page cache, so that an alias never gets a copy of its own. POSTs (their body would
+    be lost), ``/healthz``, the admin and purges are left alone; a host Django refuses is left
+    to Django's 400, and a host that is nobody's alias is served as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_redirectable(request.method, request.path):
+            try:
+                host = request.get_host()
+                root = canonical_root_for_alias(host)
+            except (DisallowedHost, DatabaseError):
+                root = None
+            if root and root.split("://", 1)[-1] != host.lower():
+                return HttpResponsePermanentRedirect(root + request.get_full_path())
+        return self.get_response(request)
 
 
 class PageCacheMiddleware:

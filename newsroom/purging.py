@@ -17,6 +17,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from delivery.purge import purge_after_commit
+from delivery.sites import site_root_url
 
 SITE_WIDE_TYPES = ("homepage", "sectionpage", "policypage")
 
@@ -47,7 +48,7 @@ def page_change_keys(page, *, parents=()) -> tuple[list[str], list[str]]:
     keys.update(f"author-{author.pk}" for author in authors)
     urls = []
     if settings.WAGTAILFRONTENDCACHE and site is not None:
-        root = site.root_url
+        root = site_root_url(site)
         urls += [u for u in (page.full_url, *(a.full_url for a in ancestors)) if u]
         urls += [f"{root}/tags/{tag.slug}/" for tag in tags]
         urls += [f"{root}/authors/{author.slug}/" for author in authors]

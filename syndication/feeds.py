@@ -8,6 +8,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from delivery.cache import cache_publicly
+from delivery.sites import absolute_url
 from newsroom.models import SectionPage
 
 from . import selectors
@@ -38,13 +39,14 @@ class ArticleFeed(Feed):
         return f"{self.site.site_name}: {self.scope(obj)}" if obj else self.site.site_name
 
     def link(self, obj):
-        return obj.get_url(self.request) if obj else "/"
+        # Absolute already, so that Django's Feed does not put the request's host in front.
+        return obj.get_full_url(self.request) if obj else absolute_url(self.site, "/")
 
     def description(self, obj):
         return f"The latest stories from {self.title(obj)}."
 
     def feed_url(self, obj):
-        return self.request.path
+        return absolute_url(self.site, self.request.path)
 
     def items(self, obj):
         return selectors.feed_articles(root=self.site.root_page)
@@ -87,7 +89,7 @@ class ArticleFeed(Feed):
         except OSError:  # the picture's file is missing (Wagtail's SourceImageIOError too)
             return []
         mime = "image/jpeg" if rendition.file.name.endswith((".jpg", ".jpeg")) else "image/png"
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), length, mime)]
+        return [Enclosure(absolute_url(self.site, rendition.url), length, mime)]
 
 
 class SiteFeed(ArticleFeed):
@@ -126,7 +128,7 @@ class TagFeed(ArticleFeed):
         return obj.name
 
     def link(self, obj):
-        return f"/tags/{obj.slug}/"
+        return absolute_url(self.site, f"/tags/{obj.slug}/")
 
     def items(self, obj):
         return selectors.feed_articles(root=self.site.root_page, tag=obj)

@@ -18,7 +18,7 @@ urlpatterns = [
     path("news-sitemap.xml", views.news_sitemap, name="news_sitemap"),
     path(
         "sitemap.xml",
-        cache_page(300)(sitemap_views.index),
+        cache_page(300)(views.sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -1,9 +1,13 @@
+from urllib.parse import urlsplit
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Site
 
 from delivery.cache import cache_publicly
+from delivery.sites import absolute_url, site_root_url
 
 from . import selectors
 
@@ -18,7 +22,7 @@ def _site(request):
 @require_safe
 def robots_txt(request):
     site = _site(request)
-    root = request.build_absolute_uri("/").rstrip("/")
+    root = site_root_url(site)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -31,6 +35,17 @@ def robots_txt(request):
     ]
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     return cache_publicly(response, keys=[f"site-{site.pk}"])
+
+
+def sitemap_index(request, sitemaps, **kwargs):
+    """Wagtail's sitemap index, its sections' addresses on the site's canonical root (Django's
+    index names the request's host)."""
+    site = _site(request)
+    response = sitemap_views.index(request, sitemaps, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        parts = urlsplit(item.location)
+        item.location = absolute_url(site, parts.path + (f"?{parts.query}" if parts.query else ""))
+    return response
 
 
 @require_safe

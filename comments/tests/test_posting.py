@@ -426,3 +426,22 @@ def test_the_scorers_run_before_any_transaction_of_the_comment_opens(member, art
     comment = Comment.objects.get(author=member)
     client.post(f"/comments/edit/{comment.pk}/", {"body": "A thoughtful first comment, edited."})
     assert len(depths) == 2 and set(depths) == {baseline}
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1"])
+def test_report_and_edit_go_back_to_a_path_on_the_origin_posted_from(
+    member, make_member, article, host
+):
+    """An absolute Location on another host (127.0.0.1 → localhost) is blocked by the page's
+    ``form-action 'self'`` and the browser hangs; a path stays on the form's origin."""
+    comment = Comment.objects.create(page=article, author=make_member(), body="Contested")
+    client = Client(HTTP_HOST=host)
+    client.force_login(member)
+    reported = client.post(f"/comments/report/{comment.pk}/", {"reason": "spam"})
+    assert reported.status_code == 302
+    assert reported["Location"] == f"{article.url_path[len('/localhost') :]}#comments"
+    assert Report.objects.filter(comment=comment, reporter=member).exists()
+    mine = Comment.objects.create(page=article, author=member, body="First draft")
+    edited = client.post(f"/comments/edit/{mine.pk}/", {"body": "Second draft, better"})
+    assert edited.status_code == 302
+    assert edited["Location"].startswith(f"{article.url_path[len('/localhost') :]}#comment-")

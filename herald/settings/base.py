@@ -6,6 +6,7 @@ from .env import (
     BASE_DIR,
     VAR_DIR,
     database_config,
+    env_aliases,
     env_bool,
     env_int,
     env_json,
@@ -21,6 +22,11 @@ HERALD_VAR_DIR = VAR_DIR
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Other host names a site answers on, by its canonical Wagtail hostname: a GET or HEAD on an
+# alias gets a 301 to the site's root_url (delivery/sites.py). Environment:
+# "localhost=127.0.0.1,news.example.org=www.news.example.org news.example.net". The default is
+# the demo's; production's is none.
+HERALD_SITE_ALIASES = env_aliases("HERALD_SITE_ALIASES", "localhost=127.0.0.1")
 
 INSTALLED_APPS = [
     "accounts",
@@ -75,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "delivery.middleware.reject_nul_bytes",
+    "delivery.middleware.CanonicalHostMiddleware",
     "delivery.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

@@ -41,6 +41,17 @@ def env_list(name, default=""):
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_aliases(name, default=""):
+    """Host aliases by canonical host name, e.g. "localhost=127.0.0.1,news.example.org=www.a b"
+    (pairs separated by commas, a site's aliases by spaces)."""
+    aliases = {}
+    for pair in env_list(name, default):
+        canonical, _, names = pair.partition("=")
+        if canonical.strip():
+            aliases[canonical.strip()] = names.split()
+    return aliases
+
+
 def env_json(name, default):
     """A JSON value, e.g. WAGTAILFRONTENDCACHE; a clear error when it does not parse."""
     import json

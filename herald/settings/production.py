@@ -1,7 +1,7 @@
 """Production: HTTPS, secure cookies, SECRET_KEY from the environment (no start without one)."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str, secret_key
+from .env import env_aliases, env_bool, env_int, env_str, secret_key
 
 SECRET_KEY = secret_key(generate=False)
 
@@ -27,3 +27,5 @@ if MAILERS["default"]["BACKEND"].endswith("filebased.EmailBackend"):  # noqa: F4
     }
 
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env_str("HERALD_HTTP_PROTOCOL", "https")
+# No aliases unless listed (the demo's 127.0.0.1 means nothing on a public host).
+HERALD_SITE_ALIASES = env_aliases("HERALD_SITE_ALIASES")

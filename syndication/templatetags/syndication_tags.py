@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from delivery.sites import absolute_url
 from newsroom.models import ArticlePage, SectionPage
 
 register = template.Library()
@@ -56,7 +57,7 @@ def sharing_meta(context, page):
     if page.lead_image:
         with contextlib.suppress(OSError):  # a missing picture file leaves the card without one
             rendition = page.lead_image.get_rendition(SHARE_RENDITION)
-            image_url = request.build_absolute_uri(rendition.url)
+            image_url = _absolute(site, request, rendition.url)
     meta = [
         ("og:type", "article"),
         ("og:title", page.title),
@@ -75,7 +76,7 @@ def sharing_meta(context, page):
         ("twitter:description", page.standfirst),
     ]
     parts.append(format_html_join("\n", '<meta name="{}" content="{}">', twitter))
-    parts.append(_json_ld(news_article_data(page, request, canonical, site_name, image_url)))
+    parts.append(_json_ld(news_article_data(page, request, canonical, site, image_url)))
     return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
 
 
@@ -90,12 +91,18 @@ def _iso(moment):
     return moment.isoformat() if moment else None
 
 
-def news_article_data(page, request, canonical, site_name, image_url):
+def _absolute(site, request, path):
+    """``path`` on the site's canonical root (the request's host only when there is no site)."""
+    return absolute_url(site, path) if site else request.build_absolute_uri(path)
+
+
+def news_article_data(page, request, canonical, site, image_url):
+    site_name = site.site_name if site else "Herald"
     authors = [
         {
             "@type": "Person",
             "name": name,
-            **({"url": request.build_absolute_uri(path)} if path else {}),
+            **({"url": _absolute(site, request, path)} if path else {}),
         }
         for name, path in _people(page)
     ]
@@ -114,7 +121,7 @@ def news_article_data(page, request, canonical, site_name, image_url):
         "publisher": {
             "@type": "Organization",
             "name": site_name,
-            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri("/favicon.ico")},
+            "logo": {"@type": "ImageObject", "url": _absolute(site, request, "/favicon.ico")},
         },
         "articleSection": section,
         "keywords": [tag.name for tag in page.tag_list],
