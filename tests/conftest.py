@@ -46,6 +46,7 @@ class HeraldServer:
     url: str  # the news site, e.g. http://localhost:PORT
     var: Path  # the server's var/ folder: its database, media and mail
     oidc_issuer: str | None  # the loopback OpenID Connect provider, when Node.js is there
+    environment: dict | None = None  # what it runs with: `tests.servers.manage(…)` against it
 
 
 def _start_oidc_provider(stack, port):
@@ -83,4 +84,4 @@ def _run_herald(var, stack):
         )
     environment = server_environment(var, stack, port=port, **extra)
     url = start_server(environment, stack, port=port, log_path=var / "server.log")
-    return HeraldServer(url=url, var=var, oidc_issuer=issuer)
+    return HeraldServer(url=url, var=var, oidc_issuer=issuer, environment=environment)

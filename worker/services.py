@@ -4,7 +4,9 @@ With the database task backend, Wagtail's own tasks and Herald's wait for a work
 default one-process install, the ASGI server process runs one as a daemon thread, together with
 scheduled publishing, so that every purge and live event reaches the one cache and broker with
 no cron job or second process. Scaled out, set ``HERALD_EMBEDDED_WORKER=false`` and run
-``manage.py db_worker`` processes and ``manage.py publish_scheduled`` every minute instead.
+``manage.py herald_worker`` processes and ``manage.py publish_scheduled`` every minute instead.
+Either way the worker is Herald's (worker/leases.py): a task whose worker dies is run again,
+and one that fails is retried before it is shown to staff as failed.
 """
 
 import logging
@@ -12,11 +14,17 @@ import os
 import socket
 import threading
 import time
+import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import close_old_connections, transaction
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -92,20 +100,53 @@ def task_enqueue(task, *args, **kwargs):
     return None
 
 
-def _run_task_worker():
-    from django_tasks_db.management.commands.db_worker import Worker
+class TaskNotRetried(Exception):
+    """Why a task cannot be put back in the queue, worded for the member of staff who asked."""
 
-    worker = Worker(
-        queue_names=["*"],
-        excluded_queue_names=[],
+
+def task_retry(*, task_id, by) -> "DBTaskResult":
+    """Put a failed task back in the queue with its attempts counted from nought again, and
+    record who did it. Only a failed task can be retried: one that is queued or running will
+    run (again) anyway, and one that succeeded must not be repeated from the admin."""
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from .models import TaskLease
+
+    try:
+        task_id = uuid.UUID(str(task_id))
+    except ValueError:
+        raise TaskNotRetried("There is no such task.") from None
+    with transaction.atomic():
+        result = DBTaskResult.objects.select_for_update().filter(pk=task_id).first()
+        if result is None:
+            raise TaskNotRetried("That task no longer exists: it may have been pruned.")
+        if result.status != TaskResultStatus.FAILED:
+            state = TaskResultStatus(result.status).label.lower()
+            raise TaskNotRetried(
+                f"“{result.task_path}” has not failed (it is {state}): only a failed task can "
+                "be retried."
+            )
+        now = timezone.now()
+        result.status = TaskResultStatus.READY
+        result.run_after = now
+        result.finished_at = None
+        result.save(update_fields=["status", "run_after", "finished_at"])
+        lease, _ = TaskLease.objects.get_or_create(task=result)
+        lease.attempts, lease.worker_id = 0, ""
+        lease.retried_by, lease.retried_at = by, now
+        lease.save()
+    logger.info("%s put failed task %s (%s) back in the queue.", by, result.pk, result.task_path)
+    return result
+
+
+def _run_task_worker():
+    from .leases import HeraldWorker
+
+    HeraldWorker(
+        worker_id=f"embedded-{socket.gethostname()[:32]}-{os.getpid()}",
         interval=settings.HERALD_WORKER_INTERVAL,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=f"embedded-{socket.gethostname()}-{os.getpid()}",
-    )
-    worker.run()
+    ).run()
 
 
 SCHEDULER_LOCK = "herald:scheduler-lock"

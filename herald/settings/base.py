@@ -229,9 +229,21 @@ if env_str("EMAIL_HOST"):
     }
 
 # Tasks: read by django_tasks and by Wagtail. The database backend needs a worker: the embedded
-# thread (HERALD_EMBEDDED_WORKER) in the one-process install, `manage.py db_worker` when scaled out.
+# thread (HERALD_EMBEDDED_WORKER) in the one-process install, `manage.py herald_worker` when
+# scaled out. Herald's worker (worker/leases.py) holds a lease on each task it runs, renewed
+# every HERALD_TASK_HEARTBEAT_SECONDS; a task whose lease is older than HERALD_TASK_LEASE_SECONDS
+# (its worker was killed or lost) is run again. A task that raises is run again after
+# HERALD_TASK_RETRY_SECONDS, doubling each time up to HERALD_TASK_RETRY_MAX_SECONDS, until it has
+# had HERALD_TASK_MAX_ATTEMPTS; then it is failed, and shown under Reports → Background tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 HERALD_EMBEDDED_WORKER = env_bool("HERALD_EMBEDDED_WORKER", True)
+HERALD_TASK_LEASE_SECONDS = env_int("HERALD_TASK_LEASE_SECONDS", 30)
+HERALD_TASK_HEARTBEAT_SECONDS = env_int(
+    "HERALD_TASK_HEARTBEAT_SECONDS", max(HERALD_TASK_LEASE_SECONDS // 6, 1)
+)
+HERALD_TASK_MAX_ATTEMPTS = env_int("HERALD_TASK_MAX_ATTEMPTS", 5)
+HERALD_TASK_RETRY_SECONDS = env_int("HERALD_TASK_RETRY_SECONDS", 10)
+HERALD_TASK_RETRY_MAX_SECONDS = env_int("HERALD_TASK_RETRY_MAX_SECONDS", 3600)
 
 WAGTAIL_SITE_NAME = env_str("HERALD_NETWORK_NAME", "Herald")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
@@ -346,7 +358,8 @@ LOGGING = {
     },
 }
 
-# The embedded worker's polling interval and how often scheduled pages are published (seconds).
+# How long a task worker (embedded or `herald_worker`) waits between polls for tasks, and how
+# often scheduled pages are published (seconds).
 HERALD_WORKER_INTERVAL = env_int("HERALD_WORKER_INTERVAL", 1)
 HERALD_SCHEDULER_INTERVAL = env_int("HERALD_SCHEDULER_INTERVAL", 60)
 

@@ -118,3 +118,13 @@ def test_the_scheduler_survives_an_exception_outside_its_round(monkeypatch):
     with pytest.raises(SystemExit):
         supervised.run(rounds=5)
     assert len(ticks) == 2 and supervised.restarts == 1
+
+
+def test_the_embedded_thread_runs_herald_s_worker_with_leases(monkeypatch):
+    from worker.leases import HeraldWorker
+
+    ran = []
+    monkeypatch.setattr(HeraldWorker, "run", lambda self: ran.append(self))
+    services._run_task_worker()
+    assert len(ran) == 1 and ran[0].worker_id.startswith("embedded-")
+    assert ran[0].process_all_queues
