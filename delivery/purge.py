@@ -11,6 +11,8 @@ sent too early would let a reader re-cache the old page).
   ``WAGTAILFRONTENDCACHE``, get the affected URLs, since most CDNs purge by URL.
 """
 
+import contextlib
+import contextvars
 import logging
 import urllib.error
 import urllib.request
@@ -24,6 +26,19 @@ from health.outages import outage_over, outage_report
 from .pagecache import keys_purge
 
 logger = logging.getLogger(__name__)
+
+_suspended = contextvars.ContextVar("herald_purges_suspended", default=False)
+
+
+@contextlib.contextmanager
+def purges_suspended():
+    """Queue no purges while a network is built from nothing (the demo): no cache holds any of
+    its pages yet, and a server started on it would spend its first minute purging them."""
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
 
 
 def purge(keys, urls=()) -> list[str]:
@@ -60,7 +75,7 @@ def purge_after_commit(keys, urls=()):
     from .tasks import cache_purge
 
     keys, urls = sorted(set(keys)), sorted(set(urls))
-    if not keys:
+    if not keys or _suspended.get():
         return
     task_enqueue(cache_purge, keys, urls)  # first: outside a transaction, on_commit runs now
     transaction.on_commit(lambda: _here_at_once(keys))

@@ -45,3 +45,17 @@ def test_with_the_database_backend_the_purge_is_a_row_of_the_same_transaction():
         purge.purge_after_commit(["page-9"], ["http://localhost/news/"])
         row = DBTaskResult.objects.get(task_path="delivery.tasks.cache_purge")
     assert row.args_kwargs["args"] == [["page-9"], ["http://localhost/news/"]]
+
+
+def test_building_a_network_from_nothing_queues_no_purges(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """No cache holds a page of a network being built: its server must not start by purging."""
+    calls = []
+    monkeypatch.setattr(purge, "keys_purge", lambda keys: calls.append(keys))
+    with django_capture_on_commit_callbacks(execute=True), purge.purges_suspended():
+        purge.purge_after_commit(["site-1", "page-2"])
+    assert calls == []
+    with django_capture_on_commit_callbacks(execute=True):
+        purge.purge_after_commit(["site-1"])
+    assert calls  # and purges as usual once it is built

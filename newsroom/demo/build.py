@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
+from delivery.purge import purges_suspended
 from newsroom.models import Author, HomePage
 
 from .articles import ArticleFactory, demo_time_span
@@ -56,6 +57,11 @@ def demo_build(
     ``progress_factory(total, description)`` returns an object with ``update(n)`` and ``close()``
     (a tqdm bar from the command; nothing in tests).
     """
+    with purges_suspended():  # nothing is cached yet
+        return _build(articles, seed, port, galleries_per_site, progress_factory)
+
+
+def _build(articles, seed, port, galleries_per_site, progress_factory):
     rng = random.Random(seed)
     copy = CopyDesk(seed)
     with transaction.atomic():
