@@ -353,6 +353,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Wagtail logs every page action at INFO; the admin's history already records them.
         "wagtail": {"level": "WARNING"},
+        # Every task's start and end at INFO: hundreds of lines at a demo's first start.
+        "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
     },
