@@ -62,42 +62,35 @@ def comment_post(*, member, page, body: str, parent=None, ip: str = "") -> Poste
     result = pipeline.run(draft)
     if result.rejection:
         if result.rejection.check in pipeline.RECORDED_REFUSALS:
-            _refusal_record(draft, page, parent, result)
+            _comment_create(draft, parent, result)  # never shown, but on the member's record
         raise CommentRefused(result.rejection)
     with transaction.atomic():
-        comment = Comment.objects.create(
-            page=page,
-            parent=parent,
-            author=member,
-            body=draft.body,
-            status=result.status,
-            checks=[v.as_record() for v in result.verdicts],
-            toxicity=result.toxicity,
-            reason=_hold_reason(result),
-            ip_hash=pipeline.ip_hash(ip) if ip else "",
-        )
+        comment = _comment_create(draft, parent, result)
         pipeline.rate_limit_count(draft)
         if comment.status == Comment.Status.PUBLISHED:
             _published(comment, replied_to=replied_to)
     return Posted(comment, result)
 
 
-def _refusal_record(draft, page, parent, result):
-    """Keep a refused comment as rejected: never shown, but on the member's record."""
-    Comment.objects.create(
-        page=page,
+def _comment_create(draft, parent, result):
+    """The comment as the pipeline decided: published, held, or rejected (kept, not shown)."""
+    return Comment.objects.create(
+        page=draft.page,
         parent=parent,
         author=draft.member,
         body=draft.body,
-        status=Comment.Status.REJECTED,
+        status=result.status,
         checks=[v.as_record() for v in result.verdicts],
         toxicity=result.toxicity,
-        reason=result.rejection.reason,
+        reason=_hold_reason(result),
         ip_hash=pipeline.ip_hash(draft.ip) if draft.ip else "",
     )
 
 
 def _hold_reason(result):
+    """Why the comment is not shown, for its author."""
+    if result.rejection:
+        return result.rejection.reason
     if result.status == Comment.Status.HELD:
         return "Awaiting review by a moderator."
     return ""
