@@ -1,10 +1,6 @@
-import logging
-
 from django.utils import timezone
 
 from .models import EmailPreference, Notification, OutboundMail
-
-logger = logging.getLogger(__name__)
 
 
 def notify(member, text: str, url: str = "", *, always_email: bool = False):
