@@ -23,6 +23,12 @@ same rows with the same claim, and adds a lease (``TaskLease``, one row per task
   doubled for each attempt it has had (at most ``HERALD_TASK_RETRY_MAX_SECONDS``), until it has
   had ``HERALD_TASK_MAX_ATTEMPTS``; then it is FAILED with its exception class and traceback, as
   django-tasks-db records them, and staff see it under Reports → Background tasks.
+- **A task's own schedule.** A task may set its own pauses and attempts with
+  ``@retry_policy(…)`` under its ``@task``: a function, called when a run fails or its worker
+  is lost, that returns the ``LeaseSettings`` fields to change (``retry``, ``retry_max``,
+  ``max_attempts``, and ``quiet``, which logs its failed attempts at debug level when they are
+  reported elsewhere). Purges use it to try again within seconds for as long as a page could
+  still be cached (``delivery.tasks``).
 - **Finishing.** A worker writes a task's outcome only while it still holds the lease (the row
   RUNNING, the lease its own for this attempt), so a worker taken for dead that comes back
   cannot overwrite what the run after it did.
@@ -39,7 +45,7 @@ import random
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from traceback import format_exception
 
@@ -77,6 +83,20 @@ class WorkerLost(Exception):
     """The worker running a task stopped renewing its lease (killed, out of memory, lost)."""
 
 
+RETRY_POLICY_ATTRIBUTE = "herald_retry_policy"
+
+
+def retry_policy(policy):
+    """Give a task its own retry schedule: ``policy()`` returns the ``LeaseSettings`` fields to
+    change, read each time a run fails (so settings are current). Goes under ``@task``."""
+
+    def decorate(func):
+        setattr(func, RETRY_POLICY_ATTRIBUTE, policy)
+        return func
+
+    return decorate
+
+
 @dataclass(frozen=True)
 class LeaseSettings:
     heartbeat: float
@@ -84,6 +104,7 @@ class LeaseSettings:
     retry: float
     retry_max: float
     max_attempts: int
+    quiet: bool = False  # failed attempts before the last are logged at debug level only
 
     @classmethod
     def current(cls) -> "LeaseSettings":
@@ -94,6 +115,17 @@ class LeaseSettings:
             retry_max=settings.HERALD_TASK_RETRY_MAX_SECONDS,
             max_attempts=settings.HERALD_TASK_MAX_ATTEMPTS,
         )
+
+    def for_task(self, task) -> "LeaseSettings":
+        """These settings with ``task``'s own retry policy applied, if it has one."""
+        policy = getattr(getattr(task, "func", None), RETRY_POLICY_ATTRIBUTE, None)
+        return replace(self, **policy()) if policy is not None else self
+
+    def for_row(self, result: DBTaskResult) -> "LeaseSettings":
+        try:
+            return self.for_task(result.task)
+        except (ImportError, AttributeError, ValueError, SuspiciousOperation):
+            return self  # a task that cannot be loaded fails with its own error when run
 
     def retry_delay(self, attempt: int) -> float:
         """Seconds to wait after failed attempt number ``attempt`` (1, 2, …): 10, 20, 40 …"""
@@ -312,6 +344,7 @@ class HeraldWorker(Worker):
                     lease.worker_id = result.worker_ids[-1] if result.worker_ids else ""
                 elif not lease.worker_id or lease.heartbeat_at >= cutoff:
                     return False  # renewed, or handed back, since we looked
+                config = config.for_row(result)
                 silent = (now - lease.heartbeat_at).total_seconds()
                 lost = WorkerLost(
                     f"Its worker ({lease.worker_id or 'unknown'}) stopped answering: no heartbeat "
@@ -363,6 +396,7 @@ class HeraldWorker(Worker):
                 value = normalize_json(value)  # what JSON cannot hold fails here, not mid-write
             except Exception as exc:
                 heartbeat.stop()
+                config = config.for_row(result)
                 _when_unlocked(self._record_failure, result, lease, exc, config)
             except BaseException:
                 # Stopped from outside (a second Ctrl-C): not the task's fault; run it again.
@@ -427,7 +461,7 @@ class HeraldWorker(Worker):
         if final:
             self._send_finished(row)  # django.tasks logs the failure with its traceback
         else:
-            logger.warning(
+            (logger.debug if config.quiet else logger.warning)(
                 "Task %s (%s) failed on attempt %d of %d; it runs again in %s s.",
                 row.pk,
                 row.task_path,
