@@ -10,10 +10,37 @@ what everyone gets while the database is down (stale-if-error).
 The same functions serve the ASGI front door (``delivery.asgi``), which answers hits before
 Django runs, and the middleware (``delivery.middleware.PageCacheMiddleware``), which stores
 what Django renders.
+
+Where a purge has to land, and what happens when it cannot:
+
+- **The shared cache.** With Redis every process reads the same entries and versions, so a
+  purge is one ``set_many`` of the keys' versions (``keys_purge``). It is made twice: in the
+  process that committed the change, at once, and by the ``cache_purge`` task
+  (``delivery.tasks``), which reaches Varnish and CDNs too and is retried, a second or two
+  apart, until every cache has it (``delivery.purge``).
+- **The process's memo.** A hot page is answered from ``_local`` for up to
+  ``HERALD_PAGE_CACHE_LOCAL_SECONDS`` without reading the shared cache. A purge in this process
+  empties it; one made elsewhere is seen once the memo's moment is over.
+- **A purge that does not reach the shared cache** (Redis paused, timing out, or marked down by
+  ``ResilientRedisCache``, which then answers ``set_many`` with every key as failed) would
+  otherwise leave the old entries there, fresh, for up to ``HERALD_PAGE_CACHE_TTL`` once Redis
+  answers again. So ``keys_purge`` reports it (False): the task counts the shared cache as not
+  reached and runs again. And the process notes each such key, with the time of the purge, in
+  ``_untrusted``: an entry naming one of them, stored before that time, is stale to
+  ``entry_lookup`` and to the memo (rendered anew, never served as a HIT) whatever the shared
+  cache says. On the lookup path the process pushes the pending versions again, at most once
+  every ``UNTRUSTED_RETRY_SECONDS``; once a push lands the keys leave the set, and the bumped
+  versions make the old entries stale for every process. A render that started before such a
+  purge is stored stale (``entry_store``), as when a purge races a render. A record older than
+  ``HERALD_PAGE_CACHE_TTL`` is dropped: every entry stored before it has expired by then.
+  Other processes learn of the purge only from the shared cache: within a retry of the task
+  (and a memo's moment) after Redis is back.
+- **The hot path.** With nothing pending, a hit costs one more test of an empty dict.
 """
 
 import hashlib
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
@@ -137,8 +164,69 @@ def _version_names(keys) -> list[str]:
     return [f"sk:{key}" for key in keys]
 
 
+# Version names (``sk:<key>``) whose purge did not reach the shared cache -> the time.time() of
+# the latest such purge. Shared by the threads of the process (the ASGI loop, Django's threads,
+# the embedded worker); written under the lock, read without it.
+_untrusted: dict[str, float] = {}
+_untrusted_lock = threading.Lock()
+_untrusted_retry_due = 0.0  # time.monotonic() of the next push of the pending versions
+UNTRUSTED_RETRY_SECONDS = 1.0
+
+
+def _distrusted(entry: "Entry") -> bool:
+    """Whether ``entry`` names a key whose purge is pending and was stored before it."""
+    for name in entry.key_versions:
+        since = _untrusted.get(name)
+        if since is not None and entry.stored_at <= since:
+            return True
+    return False
+
+
+def _untrusted_note(names, purged_at: float) -> None:
+    with _untrusted_lock:
+        for name in names:
+            _untrusted[name] = max(_untrusted.get(name, 0.0), purged_at)
+    _local.clear()
+
+
+def untrusted_retry(*, force: bool = False) -> bool:
+    """Push the pending versions to the shared cache again (at most once a second unless
+    ``force``); True when nothing is pending any more."""
+    global _untrusted_retry_due
+    if not _untrusted:
+        return True
+    now = time.monotonic()
+    if not force and now < _untrusted_retry_due:
+        return False
+    _untrusted_retry_due = now + UNTRUSTED_RETRY_SECONDS
+    with _untrusted_lock:
+        expired = time.time() - settings.HERALD_PAGE_CACHE_TTL
+        for name in [name for name, since in _untrusted.items() if since < expired]:
+            del _untrusted[name]  # every entry stored before it is past its freshness anyway
+        pending = dict(_untrusted)
+    if not pending:
+        return True
+    # A new version for each: every entry stored before now, old copies included, is stale.
+    if page_cache().set_many(dict.fromkeys(pending, time.time()), timeout=None):
+        return False  # still unreachable (set_many names the keys it could not set)
+    with _untrusted_lock:
+        for name, since in pending.items():
+            if _untrusted.get(name) == since:  # not purged (and missed) again meanwhile
+                del _untrusted[name]
+        done = not _untrusted
+    _local.clear()
+    logger.info("Pending purges reached the shared page cache: %s", " ".join(pending))
+    return done
+
+
 def entry_lookup(key: str) -> tuple[Entry | None, str | None]:
     """The entry under ``key`` and whether it is fresh or stale (None, None when absent)."""
+    if _untrusted:
+        untrusted_retry()
+    return _entry_lookup(key)
+
+
+def _entry_lookup(key: str) -> tuple[Entry | None, str | None]:
     cache = page_cache()
     entry = cache.get(key)
     if not isinstance(entry, Entry):
@@ -146,6 +234,8 @@ def entry_lookup(key: str) -> tuple[Entry | None, str | None]:
     if entry.key_versions:
         names = list(entry.key_versions)
         if cache.get_many(names) != entry.key_versions:
+            return entry, STALE_STATE
+        if _untrusted and _distrusted(entry):
             return entry, STALE_STATE
     if entry.fresh_until < time.time():
         return entry, STALE_STATE
@@ -162,11 +252,18 @@ LOCAL_MAX_ENTRIES = 1000
 
 def entry_lookup_local(key: str) -> tuple["Entry | None", str | None]:
     """``entry_lookup``, answered from the process's memo while it is recent."""
+    if _untrusted:
+        untrusted_retry()
     remembered = _local.get(key)
     now = time.monotonic()
-    if remembered and remembered[1] > now and remembered[0].fresh_until > time.time():
+    if (
+        remembered
+        and remembered[1] > now
+        and remembered[0].fresh_until > time.time()
+        and not (_untrusted and _distrusted(remembered[0]))
+    ):
         return remembered[0], FRESH_STATE
-    entry, state = entry_lookup(key)
+    entry, state = _entry_lookup(key)
     if state == FRESH_STATE and settings.HERALD_PAGE_CACHE_LOCAL_SECONDS > 0:
         if len(_local) >= LOCAL_MAX_ENTRIES:
             _local.clear()
@@ -203,6 +300,8 @@ def entry_store(key: str, response, *, render_started: float) -> bool:
         versions = cache.get_many(names)
     now = time.time()
     raced = len(versions) != len(names) or any(v > render_started for v in versions.values())
+    if _untrusted and not raced:  # a purge that has not reached the shared cache yet
+        raced = any(_untrusted.get(name, 0.0) >= render_started for name in names)
     ttl = settings.HERALD_PAGE_CACHE_TTL
     shorter = shared_max_age(response)
     if shorter is not None and shorter < settings.HERALD_PAGE_SHARED_MAX_AGE:
@@ -227,15 +326,31 @@ def entry_drop(key: str):
     page_cache().delete(key)
 
 
-def keys_purge(keys) -> None:
-    """Turn stale every cached page that names any of ``keys`` (in this cache only)."""
+def keys_purge(keys) -> bool:
+    """Turn stale every cached page that names any of ``keys`` (in this cache only).
+
+    False when the new versions did not reach the shared cache: the caller must try again
+    (the purge task does), and until one try lands this process distrusts its copies of pages
+    naming those keys (see the module's docstring).
+    """
     keys = list(dict.fromkeys(keys))
     if not keys:
-        return
+        return True
     now = time.time()
-    page_cache().set_many(dict.fromkeys(_version_names(keys), now), timeout=None)
+    names = _version_names(keys)
+    failed = page_cache().set_many(dict.fromkeys(names, now), timeout=None)
     _local.clear()
+    if failed:  # the names it could not set: all of them, from ResilientRedisCache
+        _untrusted_note(names, now)
+        logger.debug("Purge of %s did not reach the shared page cache", " ".join(keys))
+        return False
+    if _untrusted:
+        with _untrusted_lock:
+            for name in names:
+                if _untrusted.get(name, now) <= now:  # this purge's version covers it
+                    _untrusted.pop(name, None)
     logger.debug("Purged %s", " ".join(keys))
+    return True
 
 
 def render_lock_acquire(key: str) -> bool:

@@ -4,7 +4,9 @@ Apps call ``purge_after_commit(keys, urls)`` when something readers see has chan
 purged for a transaction that rolls back, and nothing before the change is visible (a purge
 sent too early would let a reader re-cache the old page).
 
-- Herald's page cache turns every entry naming a key stale (``pagecache.keys_purge``).
+- Herald's page cache turns every entry naming a key stale (``pagecache.keys_purge``). When the
+  cache is shared (Redis) and the purge cannot reach it, that counts as a cache not reached, as
+  for Varnish; meanwhile the process distrusts its copies of the pages concerned (pagecache).
 - Each Varnish in ``HERALD_VARNISH_URLS`` gets ``PURGE`` with an ``xkey-purge`` header, and
   drops every object tagged with those keys (deploy/varnish/herald.vcl).
 - Wagtail's frontend-cache backends (Cloudflare, CloudFront, plain HTTP PURGE…), configured by
@@ -46,8 +48,8 @@ def purge(keys, urls=()) -> list[str]:
     keys = sorted(set(keys))
     if not keys:
         return []
-    keys_purge(keys)
-    missed = [url for url in settings.HERALD_VARNISH_URLS if not varnish_purge(url, keys)]
+    missed = [] if shared_cache_purge(keys) else [SHARED_PAGE_CACHE]
+    missed += [url for url in settings.HERALD_VARNISH_URLS if not varnish_purge(url, keys)]
     if urls and settings.WAGTAILFRONTENDCACHE:
         from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
@@ -64,6 +66,25 @@ def purge(keys, urls=()) -> list[str]:
         else:
             outage_over("The CDN purge API (WAGTAILFRONTENDCACHE)")
     return missed
+
+
+SHARED_PAGE_CACHE = "the shared page cache"
+
+
+def shared_cache_purge(keys) -> bool:
+    """Herald's page cache; False (and the outage reported) when Redis did not take it."""
+    service = "The shared page cache (Redis)"
+    if keys_purge(keys):
+        outage_over(service)
+        return True
+    outage_report(
+        service,
+        f"a purge of {len(keys)} keys did not reach it and is tried again every few seconds",
+        "Until it gets through, the processes that tried it render the pages concerned instead "
+        "of serving their cached copies; other processes may serve the old copies until it "
+        "does. Check Redis (REDIS_URL) and its timeouts (HERALD_REDIS_TIMEOUT_MS).",
+    )
+    return False
 
 
 def purge_after_commit(keys, urls=()):

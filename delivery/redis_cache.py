@@ -4,6 +4,10 @@ Django's Redis backend raises when Redis is unreachable, which would turn every 
 Herald's caches are all optional (pages re-render, rate limits relax, sessions fall back to the
 database), so this backend logs the outage, answers as an empty cache, and stops trying for a
 few seconds so that an outage costs one connection timeout per interval, not one per call.
+
+Writes that did not happen are not hidden from those who must know: ``set_many`` answers with
+every key as failed (Django's contract for the keys it could not set), which is how a purge
+learns that its version bump did not reach Redis (``delivery.pagecache.keys_purge``).
 """
 
 import functools

@@ -334,6 +334,9 @@ HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"sessionid", "messages", "herald_s
 # the JSON of WAGTAILFRONTENDCACHE (docs/deployment.md).
 HERALD_VARNISH_URLS = env_list("HERALD_VARNISH_URLS")
 HERALD_PURGE_TIMEOUT = env_int("HERALD_PURGE_TIMEOUT", 2)
+# A purge that missed a cache (Redis, Varnish, a CDN's API) is tried again after 1 s, then every
+# this many seconds while a page could still be cached fresh (delivery/tasks.py).
+HERALD_PURGE_RETRY_SECONDS = env_int("HERALD_PURGE_RETRY_SECONDS", 2)
 # A service that stays down (Varnish, the mail server, a CDN's API) is logged once, with what
 # to do, then again at most this often while the outage lasts (health/outages.py).
 HERALD_OUTAGE_REPEAT_SECONDS = env_int("HERALD_OUTAGE_REPEAT_SECONDS", 300)
