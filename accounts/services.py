@@ -21,6 +21,7 @@ from wagtail.models import Site
 from delivery.purge import purge_after_commit
 
 from . import registry
+from .keys import member_keys
 from .models import RetiredUsername, Suspension, UsernameLocked
 from .usernames import display_name_validate, username_key, username_validate
 
@@ -85,8 +86,18 @@ def profile_update(*, member, display_name: str, bio: str, avatar=None, remove_a
         member.avatar = avatar or ""
         fields.append("avatar")
     member.save(update_fields=fields)
-    purge_after_commit([f"member-{member.pk}"])
+    purge_after_commit(member_shown_keys(member))
     return member
+
+
+def member_shown_keys(member) -> list[str]:
+    """Whatever public shows the member's name or picture: their profile, and what other apps
+    show of them, which each app names through the ``herald_member_shown_keys`` hook (a
+    function of the member returning surrogate keys)."""
+    from wagtail import hooks
+
+    shown = [key for fn in hooks.get_hooks("herald_member_shown_keys") for key in fn(member)]
+    return [*member_keys(member), *shown]
 
 
 @transaction.atomic
@@ -170,7 +181,7 @@ def member_delete(*, member, mode: str):
     if member.avatar:
         member.avatar.delete(save=False)
     logger.info("Member %s deleted their account (contributions: %s)", member.pk, mode)
-    purge_after_commit([f"member-{member.pk}"])
+    purge_after_commit(member_keys(member))
     member.delete()
 
 

@@ -19,6 +19,7 @@ from delivery.sites import absolute_url
 
 from . import registry, selectors, services
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
+from .keys import member_keys
 from .signin_hint import clear_signin_hint
 
 
@@ -120,7 +121,7 @@ def profile_page(request, username):
             "sections": [s for s in (fn(member) for fn in registry.profile_sections) if s],
         },
     )
-    return cache_publicly(response, keys=[f"member-{member.pk}"])
+    return cache_publicly(response, keys=member_keys(member))
 
 
 @never_cache

@@ -20,11 +20,23 @@ from wagtail.models import Site
 
 from community.models import ReaderStoryPage
 from community.selectors import mynews_index_of, pictures_published, stories_published
+from components.keys import listings_keys, traffic_keys
 from components.models import ListingCategory
 from components.services import alerts_current, listings_upcoming
+from delivery.cache import cache_publicly
+from newsroom.keys import (
+    author_keys,
+    authors_keys,
+    page_keys,
+    site_keys,
+    sites_keys,
+    tag_keys,
+    tags_keys,
+)
 from newsroom.models import ArticlePage, Author, SectionPage
 from places.models import Place
 
+from . import keys as api_keys
 from . import selectors
 from .schemas import (
     ArticleDetail,
@@ -89,7 +101,7 @@ class Paging(BaseModel):
     page_size: int = Field(20, ge=1, le=100)
 
 
-def _page(request, response, items, paging, serialize):
+def _page(request, response, items, paging, serialize, *, keys, item_keys=None):
     limit = settings.HERALD_API_COUNT_LIMIT
     if isinstance(items, QuerySet):
         # Counting every article took over a second at a million: count up to the limit only,
@@ -100,9 +112,12 @@ def _page(request, response, items, paging, serialize):
     exact = count <= limit
     count = min(count, limit)
     start = (paging.page - 1) * paging.page_size
-    results = [serialize(item) for item in items[start : start + paging.page_size]]
+    shown = list(items[start : start + paging.page_size])
+    results = [serialize(item) for item in shown]
     pages = max(1, math.ceil(count / paging.page_size))
-    _cacheable(response)
+    if item_keys is not None:
+        keys = [*keys, *(key for item in shown for key in item_keys(item))]
+    _cacheable(response, keys)
     return {
         "count": count,
         "count_exact": exact,
@@ -112,8 +127,9 @@ def _page(request, response, items, paging, serialize):
     }
 
 
-def _cacheable(response):
-    response["Cache-Control"] = f"public, max-age={settings.HERALD_API_MAX_AGE}"
+def _cacheable(response, keys):
+    """Public for HERALD_API_MAX_AGE at most, named by what it shows so that changes purge it."""
+    cache_publicly(response, keys=keys, max_age=settings.HERALD_API_MAX_AGE)
 
 
 def _site(request, site_id):
@@ -166,15 +182,17 @@ class ReaderPicturePage_(PageOf):
 
 @api.get("/sites", response={200: list[SiteOut], **ERRORS}, summary="The sites of the network")
 def list_sites(request, response: HttpResponse):
-    _cacheable(response)
-    return [site_out(site) for site in selectors.sites()]
+    sites = selectors.sites()
+    _cacheable(response, sites_keys())
+    return [site_out(site) for site in sites]
 
 
 @api.get("/sections", response={200: list[SectionOut], **ERRORS}, summary="Sections of a site")
 def list_sections(request, response: HttpResponse, site: int | None = None):
-    _cacheable(response)
+    site = _site(request, site)
+    _cacheable(response, site_keys(site))
     sections = section_ids_by_path()
-    return [section(item, sections) for item in selectors.sections(site=_site(request, site))]
+    return [section(item, sections) for item in selectors.sections(site=site)]
 
 
 class ArticleFilters(BaseModel):
@@ -251,7 +269,15 @@ def list_articles(
             until=filters.until,
         )
     sections = section_ids_by_path()
-    return _page(request, response, items, paging, lambda a: article_summary(a, request, sections))
+    return _page(
+        request,
+        response,
+        items,
+        paging,
+        lambda a: article_summary(a, request, sections),
+        keys=api_keys.articles_list_keys(site),
+        item_keys=api_keys.article_keys,
+    )
 
 
 @api.get(
@@ -271,26 +297,41 @@ def get_article(request, response: HttpResponse, article_id: int):
     )
     if article.get_url_parts(request) is None:
         raise Http404  # not under any site of the network yet
-    _cacheable(response)
+    _cacheable(response, api_keys.article_keys(article))
     return article_detail(article, request)
 
 
 @api.get("/tags", response={200: TagPage_, **ERRORS}, summary="Tags, by name")
 def list_tags(request, response: HttpResponse, paging: Query[Paging]):
     return _page(
-        request, response, selectors.tags(), paging, lambda t: {"name": t.name, "slug": t.slug}
+        request,
+        response,
+        selectors.tags(),
+        paging,
+        lambda t: {"name": t.name, "slug": t.slug},
+        keys=tags_keys(),
+        item_keys=tag_keys,
     )
 
 
 @api.get("/authors", response={200: AuthorPage_, **ERRORS}, summary="Authors, by name")
 def list_authors(request, response: HttpResponse, paging: Query[Paging]):
-    return _page(request, response, selectors.authors(), paging, _author)
+    return _page(
+        request,
+        response,
+        selectors.authors(),
+        paging,
+        _author,
+        keys=authors_keys(),
+        item_keys=author_keys,
+    )
 
 
 @api.get("/authors/{slug}", response={200: AuthorOut, **ERRORS}, summary="One author")
 def get_author(request, response: HttpResponse, slug: str):
-    _cacheable(response)
-    return _author(get_object_or_404(Author, slug=slug[:120]))
+    author = get_object_or_404(Author, slug=slug[:120])
+    _cacheable(response, author_keys(author))
+    return _author(author)
 
 
 def _author(author):
@@ -303,8 +344,17 @@ def _author(author):
     summary="News in Pictures galleries of a site",
 )
 def list_galleries(request, response: HttpResponse, paging: Query[Paging], site: int | None = None):
-    items = selectors.galleries(site=_site(request, site))
-    return _page(request, response, items, paging, lambda g: gallery(g, request))
+    site = _site(request, site)
+    items = selectors.galleries(site=site)
+    return _page(
+        request,
+        response,
+        items,
+        paging,
+        lambda g: gallery(g, request),
+        keys=api_keys.articles_list_keys(site),
+        item_keys=page_keys,
+    )
 
 
 def _place_or_none(slug):
@@ -336,7 +386,15 @@ def list_traffic_alerts(
 ):
     found = _place_or_none(filters.place)
     items = [] if found is False else alerts_current(place=found)
-    return _page(request, response, items, paging, traffic_alert)
+    return _page(
+        request,
+        response,
+        items,
+        paging,
+        traffic_alert,
+        keys=traffic_keys(),
+        item_keys=api_keys.traffic_item_keys,
+    )
 
 
 @api.get(
@@ -356,7 +414,15 @@ def list_listings(
         items = listings_upcoming(place=found)
         if kind is not None:
             items = items.filter(category=kind)
-    return _page(request, response, items, paging, listing)
+    return _page(
+        request,
+        response,
+        items,
+        paging,
+        listing,
+        keys=listings_keys(),
+        item_keys=api_keys.listing_item_keys,
+    )
 
 
 @api.get(
@@ -367,11 +433,20 @@ def list_listings(
 def list_reader_stories(
     request, response: HttpResponse, paging: Query[Paging], site: int | None = None
 ):
-    index_page = mynews_index_of(_site(request, site))
+    site = _site(request, site)
+    index_page = mynews_index_of(site)
     items = []
     if index_page is not None:
         items = stories_published(index_page=index_page).prefetch_related("tags", "pictures__image")
-    return _page(request, response, items, paging, lambda s: reader_story(s, request))
+    return _page(
+        request,
+        response,
+        items,
+        paging,
+        lambda s: reader_story(s, request),
+        keys=api_keys.articles_list_keys(site),
+        item_keys=api_keys.article_keys,
+    )
 
 
 @api.get(
@@ -386,7 +461,7 @@ def get_reader_story(request, response: HttpResponse, story_id: int):
         ReaderStoryPage.objects.live().public().select_related("contributor", "place"),
         pk=story_id,
     )
-    _cacheable(response)
+    _cacheable(response, api_keys.article_keys(story))
     return reader_story(story, request, detail=True)
 
 
@@ -398,5 +473,14 @@ def get_reader_story(request, response: HttpResponse, story_id: int):
 def list_reader_pictures(
     request, response: HttpResponse, paging: Query[Paging], site: int | None = None
 ):
-    items = pictures_published(site=_site(request, site)).select_related("place", "site")
-    return _page(request, response, items, paging, lambda p: reader_picture(p, request))
+    site = _site(request, site)
+    items = pictures_published(site=site).select_related("place", "site")
+    return _page(
+        request,
+        response,
+        items,
+        paging,
+        lambda p: reader_picture(p, request),
+        keys=api_keys.reader_pictures_keys(site),
+        item_keys=api_keys.reader_picture_item_keys,
+    )

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from delivery.cache import cache_publicly
 
 from .api import api
+from .keys import api_docs_keys
 
 
 def docs(request):
@@ -19,4 +20,4 @@ def docs(request):
         for method, op in methods.items()
     ]
     response = render(request, "api/docs.html", {"schema": schema, "operations": operations})
-    return cache_publicly(response, keys=["api-docs"])
+    return cache_publicly(response, keys=api_docs_keys())

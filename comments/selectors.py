@@ -126,3 +126,8 @@ def author_history(author_ids) -> dict[int, dict]:
     for row in rows:
         history[row["author_id"]][row["status"]] = row["n"]
     return history
+
+
+def pages_commented_by(member) -> list[int]:
+    """The pages whose threads show something of ``member`` (name, avatar, comments)."""
+    return list(Comment.objects.filter(author=member).values_list("page_id", flat=True).distinct())

@@ -13,6 +13,7 @@ from delivery.purge import purge_after_commit
 from notifications.services import notify
 
 from . import pipeline
+from .keys import thread_keys
 from .models import Comment, Decision, Report, Respect
 
 
@@ -26,10 +27,6 @@ class CommentRefused(Exception):
 class Posted:
     comment: Comment
     result: pipeline.Result
-
-
-def thread_keys(page_id):
-    return [f"thread-{page_id}"]
 
 
 def accepts_comments(page) -> bool:
@@ -282,4 +279,4 @@ def member_erase(member, *, mode):
         Comment.objects.filter(author=member).delete()
     else:
         comments.update(author=None)
-    purge_after_commit([key for pk in page_ids for key in thread_keys(pk)])
+    purge_after_commit(thread_keys(*page_ids))

@@ -12,13 +12,20 @@ from wagtail.models import Page
 
 from accounts.selectors import suspension_active
 from delivery.cache import cache_publicly, signed_in_member
+from newsroom.keys import page_keys
 from newsroom.restrictions import is_restricted
 
 from . import pipeline, selectors, services
 from .forms import CommentForm, ReportForm
+from .keys import thread_keys
 from .models import Comment
 
 IDS = re.compile(r"^\d{1,10}(,\d{1,10}){0,99}$")
+
+
+def _thread_shown_keys(*page_ids):
+    """A thread shows its comments and its story (the title, whether it is still live)."""
+    return [*thread_keys(*page_ids), *(key for pk in page_ids for key in page_keys(pk))]
 
 
 def _thread_page(page_id):
@@ -37,7 +44,7 @@ def thread_fragment(request, page_id):
         page_id=page.pk, order=request.GET.get("order", "oldest"), number=request.GET.get("page")
     )
     response = render(request, "comments/thread.html", {"page": page, "thread": thread})
-    return cache_publicly(response, keys=services.thread_keys(page.pk))
+    return cache_publicly(response, keys=_thread_shown_keys(page.pk))
 
 
 @require_safe
@@ -53,7 +60,7 @@ def replies_page(request, comment_id):
     comment.reply_list = selectors.replies_all(comment)
     comment.reply_total = len(comment.reply_list)
     response = render(request, "comments/replies_page.html", {"page": page, "comment": comment})
-    return cache_publicly(response, keys=services.thread_keys(page.pk))
+    return cache_publicly(response, keys=_thread_shown_keys(page.pk))
 
 
 @never_cache
@@ -85,7 +92,7 @@ def comments_page(request, page_id):
     form = CommentForm(initial={"parent": request.GET.get("reply")})
     context = {**_form_context(request, page, form), "thread": thread, "standalone": True}
     response = render(request, "comments/comments_page.html", context)
-    return cache_publicly(response, keys=services.thread_keys(page.pk))
+    return cache_publicly(response, keys=_thread_shown_keys(page.pk))
 
 
 @require_POST
@@ -246,4 +253,4 @@ def comment_counts(request):
     page_ids = sorted({int(i) for i in ids.split(",")})
     counts = selectors.comment_counts(page_ids)
     response = JsonResponse({"counts": {str(k): v for k, v in counts.items()}})
-    return cache_publicly(response, keys=[k for pk in page_ids for k in services.thread_keys(pk)])
+    return cache_publicly(response, keys=_thread_shown_keys(*page_ids))

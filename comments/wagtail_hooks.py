@@ -4,7 +4,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, selectors
+from .keys import thread_keys
 from .models import ThreadSettings
 
 
@@ -32,3 +33,8 @@ class ThreadSettingsViewSet(SnippetViewSet):
 
 
 register_snippet(ThreadSettingsViewSet)
+
+
+@hooks.register("herald_member_shown_keys")
+def threads_showing_member(member):
+    return thread_keys(*selectors.pages_commented_by(member))

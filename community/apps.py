@@ -29,7 +29,7 @@ class CommunityConfig(AppConfig):
 
         from . import receivers, services
         from .demo import demo_community_build
-        from .models import ReaderPicture, ReaderStoryPage
+        from .models import Album, ReaderPicture, ReaderStoryPage
         from .profile import profile_sections
 
         register_home_subpage_type("community.MyNewsIndexPage")
@@ -48,6 +48,8 @@ class CommunityConfig(AppConfig):
         pre_delete.connect(receivers.on_picture_deleted, sender=ReaderPicture)
         workflow_submitted.connect(receivers.on_workflow_submitted)
         post_save.connect(receivers.on_revision_saved, sender=Revision)
+        for signal in (post_save, post_delete):
+            signal.connect(receivers.on_album_changed, sender=Album, weak=False)
         task_rejected.connect(receivers.on_task_rejected)
         page_went_live.connect(receivers.on_story_published, sender=ReaderStoryPage)
         page_unpublished.connect(receivers.on_story_unpublished, sender=ReaderStoryPage)

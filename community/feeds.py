@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
 from delivery.sites import absolute_url
+from newsroom.keys import page_keys
 from syndication.feeds import ArticleFeed
 
 from . import selectors
@@ -15,7 +16,7 @@ class MyNewsFeed(ArticleFeed):
         index_page = selectors.mynews_index_of(self.site)
         if index_page is None or not index_page.live:
             raise Http404("This site has no MyNews section.")
-        self.surrogate_keys = [f"page-{index_page.pk}"]
+        self.surrogate_keys = page_keys(index_page)
         return index_page
 
     def scope(self, obj):

@@ -24,6 +24,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from accounts.keys import member_keys
 from newsroom.models import CacheablePageMixin, paginate
 
 from .text import FEATURES
@@ -132,7 +133,7 @@ class ReaderStoryPage(CacheablePageMixin, Page):
     def surrogate_keys(self, request):
         keys = super().surrogate_keys(request)
         if self.contributor_id:
-            keys.append(f"member-{self.contributor_id}")
+            keys += member_keys(self.contributor_id)
         return keys
 
     @cached_property

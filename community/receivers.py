@@ -8,6 +8,7 @@ from delivery.purge import purge_after_commit
 from delivery.sites import absolute_url
 from notifications.services import notify
 
+from .keys import album_keys, picture_change_keys, story_change_keys
 from .models import ReaderPicture, ReaderStoryPage
 from .selectors import take_down_reason
 from .services import picture_from_news_gallery, picture_to_news_gallery
@@ -78,15 +79,13 @@ def on_task_rejected(sender, instance, user=None, **kwargs):
         notify(item.contributor, text, _mine_url(site), always_email=True)
 
 
-def _story_keys(story):
-    keys = [f"member-{story.contributor_id}"] if story.contributor_id else []
-    if story.in_response_to_id:
-        keys.append(f"page-{story.in_response_to_id}")
-    return keys
+def on_album_changed(sender, instance, **kwargs):
+    """An album renamed or removed (its page, and each of its pictures' pages, name it)."""
+    purge_after_commit(album_keys(instance))
 
 
 def on_story_published(sender, instance, **kwargs):
-    purge_after_commit(_story_keys(instance))
+    purge_after_commit(story_change_keys(instance))
     if instance.contributor:
         url = instance.full_url or ""
         text = f"Your story “{instance.title}” is published."
@@ -99,7 +98,7 @@ def _taken_down(what, item):
 
 
 def on_story_unpublished(sender, instance, **kwargs):
-    purge_after_commit(_story_keys(instance))
+    purge_after_commit(story_change_keys(instance))
     if instance.contributor:
         notify(
             instance.contributor,
@@ -109,19 +108,10 @@ def on_story_unpublished(sender, instance, **kwargs):
         )
 
 
-def _picture_keys(picture):
-    keys = [f"reader-picture-{picture.pk}", f"user-galleries-{picture.site_id}"]
-    if picture.contributor_id:
-        keys.append(f"member-{picture.contributor_id}")
-    if picture.album_id:
-        keys.append(f"album-{picture.album_id}")
-    return keys
-
-
 def on_picture_published(sender, instance, **kwargs):
     if not instance.live:
         return  # scheduled for later: it is announced when it goes live
-    purge_after_commit(_picture_keys(instance))
+    purge_after_commit(picture_change_keys(instance))
     picture_to_news_gallery(instance)
     if instance.contributor:
         site = instance.site
@@ -131,7 +121,7 @@ def on_picture_published(sender, instance, **kwargs):
 
 
 def on_picture_unpublished(sender, instance, **kwargs):
-    purge_after_commit(_picture_keys(instance))
+    purge_after_commit(picture_change_keys(instance))
     picture_from_news_gallery(instance)
     if instance.contributor:
         notify(
@@ -144,10 +134,10 @@ def on_picture_unpublished(sender, instance, **kwargs):
 
 def on_story_deleted(sender, instance, **kwargs):
     if instance.live:
-        purge_after_commit(_story_keys(instance))
+        purge_after_commit(story_change_keys(instance))
 
 
 def on_picture_deleted(sender, instance, **kwargs):
     if instance.live:
-        purge_after_commit(_picture_keys(instance))
+        purge_after_commit(picture_change_keys(instance))
         picture_from_news_gallery(instance)

@@ -32,6 +32,7 @@ from delivery.purge import purge_after_commit
 from uploads.pictures import picture_clean
 from uploads.services import UploadAllowanceExceeded, upload_allowance_take
 
+from .keys import picture_change_keys, story_change_keys
 from .models import (
     Album,
     ContributionReviewTask,
@@ -522,20 +523,22 @@ def member_export(member):
     return {"stories": stories, "pictures": pictures}
 
 
+def contributions_shown_keys(member) -> list[str]:
+    """Everything public that shows the member's work or name (``herald_member_shown_keys``)."""
+    stories = ReaderStoryPage.objects.filter(contributor=member)
+    pictures = ReaderPicture.objects.filter(contributor=member)
+    return sorted(_erased_keys(stories, pictures))
+
+
 def _erased_keys(stories, pictures):
     """Everything public that showed the leaving member's work or name."""
     from newsroom.purging import page_change_keys
 
     keys = set()
     for story in stories.filter(live=True):
-        keys.update(page_change_keys(story)[0])
-        if story.in_response_to_id:
-            keys.add(f"page-{story.in_response_to_id}")
+        keys.update(page_change_keys(story)[0], story_change_keys(story))
     for picture in pictures.filter(live=True):
-        keys.update(
-            [f"reader-picture-{picture.pk}", f"user-galleries-{picture.site_id}"]
-            + ([f"album-{picture.album_id}"] if picture.album_id else [])
-        )
+        keys.update(picture_change_keys(picture))
     return keys
 
 

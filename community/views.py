@@ -17,6 +17,7 @@ from newsroom.models import ArticlePage
 
 from . import selectors, services
 from .forms import PictureForm, StoryForm
+from .keys import album_keys, reader_picture_keys, user_galleries_keys
 from .models import Album, ReaderPicture, ReaderStoryPage
 
 GALLERY_PAGE_SIZE = 24
@@ -245,7 +246,7 @@ def galleries(request):
         request.GET.get("page")
     )
     response = render(request, "community/galleries.html", {"pictures": pictures})
-    return cache_publicly(response, keys=[f"user-galleries-{site.pk if site else 'none'}"])
+    return cache_publicly(response, keys=user_galleries_keys(site))
 
 
 @require_safe
@@ -257,7 +258,10 @@ def picture_detail(request, pk):
         pk=pk,
     )
     response = render(request, "community/picture_page.html", {"picture": picture})
-    return cache_publicly(response, keys=[f"reader-picture-{picture.pk}"])
+    return cache_publicly(
+        response,
+        keys=[*reader_picture_keys(picture), *(album_keys(picture.album) if picture.album else [])],
+    )
 
 
 @require_safe
@@ -269,4 +273,4 @@ def album_detail(request, pk):
     if not pictures.paginator.count:
         raise Http404("This album has no published pictures.")
     response = render(request, "community/album_page.html", {"album": album, "pictures": pictures})
-    return cache_publicly(response, keys=[f"album-{album.pk}"])
+    return cache_publicly(response, keys=album_keys(album))

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, services
 from .models import ReaderPicture
 
 
@@ -43,3 +43,8 @@ class ReaderPictureViewSet(SnippetViewSet):
 
 
 register_snippet(ReaderPictureViewSet)
+
+
+@hooks.register("herald_member_shown_keys")
+def contributions_showing_member(member):
+    return services.contributions_shown_keys(member)

@@ -15,6 +15,7 @@ from wagtail.models import Site
 from delivery.purge import purge_after_commit
 from places.models import LocationSettings, Place
 
+from .keys import components_keys, listings_keys, traffic_keys
 from .models import (
     Condition,
     DailyForecast,
@@ -65,7 +66,7 @@ def demo_components_build(*, seed: int, now=None):
         _alerts(rng, now, places)
     if not listings_upcoming(now=now).exists():
         _listings(rng, now, places)
-    purge_after_commit(["components", "traffic", "listings"])
+    purge_after_commit([*components_keys(), *traffic_keys(), *listings_keys()])
 
 
 def _site_defaults():

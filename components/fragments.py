@@ -12,8 +12,11 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from newsroom import selectors as newsroom_selectors
+from newsroom.keys import latest_keys
+from places.keys import place_keys
 
 from . import services
+from .keys import listings_keys, traffic_keys, weather_keys
 from .weather import forecast_for
 
 
@@ -30,7 +33,7 @@ def weather(request, place):
     return Fragment(
         "components/fragments/weather.html",
         {"forecast": forecast},
-        keys=[f"weather-{place.pk}"],
+        keys=[*weather_keys(place), *place_keys(place)],
         # A failed forecast is retried soon rather than cached for the usual time.
         max_age=None if forecast else settings.HERALD_WEATHER_FAILURE_SECONDS,
     )
@@ -43,7 +46,7 @@ def traffic(request, place):
     return Fragment(
         "components/fragments/traffic.html",
         {"alerts": alerts},
-        keys=[f"traffic-{place.pk}"],
+        keys=[*traffic_keys(place), *place_keys(place)],
         max_age=services.seconds_until(change, now=now),
     )
 
@@ -57,7 +60,7 @@ def listings(request, place):
     return Fragment(
         "components/fragments/listings.html",
         {"listings": upcoming},
-        keys=[f"listings-{place.pk}"],
+        keys=[*listings_keys(place), *place_keys(place)],
         max_age=services.seconds_until(first_end, now=now),
     )
 
@@ -75,7 +78,7 @@ def local_news(request, place):
     return Fragment(
         "components/fragments/local_news.html",
         {"articles": articles},
-        keys=[f"latest-{site.pk}" if site else "site-none"],
+        keys=[*latest_keys(site), *place_keys(place)],
     )
 
 

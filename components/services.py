@@ -10,6 +10,7 @@ from django.utils import timezone
 from delivery.purge import purge_after_commit
 from notifications.services import notify
 
+from .keys import listings_keys, traffic_keys, weather_keys
 from .models import Listing, TrafficAlert
 
 
@@ -67,11 +68,11 @@ def seconds_until(moment, *, now=None) -> int | None:
 
 
 def on_alert_changed(sender, instance, **kwargs):
-    purge_after_commit([*(f"traffic-{pk}" for pk in instance.place_ids), "traffic"])
+    purge_after_commit([*traffic_keys(*instance.place_ids), *traffic_keys()])
 
 
 def on_listing_changed(sender, instance, **kwargs):
-    purge_after_commit([*(f"listings-{pk}" for pk in instance.place_ids), "listings"])
+    purge_after_commit([*listings_keys(*instance.place_ids), *listings_keys()])
     before = getattr(instance, "loaded_status", None)
     if before == Listing.Status.PROPOSED and instance.status != before and instance.created_by:
         verdict = "is published" if instance.status == Listing.Status.PUBLISHED else "was refused"
@@ -93,4 +94,4 @@ def listing_propose(*, member, **fields):
 
 
 def on_weather_changed(sender, instance, **kwargs):
-    purge_after_commit([f"weather-{instance.place_id}"])
+    purge_after_commit(weather_keys(instance.place_id))

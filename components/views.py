@@ -12,11 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from delivery.cache import cache_publicly
+from places.keys import place_keys, places_keys
 from places.models import Place
 
 from . import services
 from .forms import ListingFilterForm, ListingProposalForm
 from .fragments import COMPONENTS, fragment_render
+from .keys import components_keys, listings_keys, traffic_keys
 from .models import Listing, ListingCategory
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,139}")
@@ -34,7 +36,9 @@ def component_fragment(request, name):
     html, fragment = fragment_render(request, name, place)
     response = HttpResponse(html)
     response["X-Robots-Tag"] = "noindex"
-    return cache_publicly(response, keys=[*fragment.keys, "components"], max_age=fragment.max_age)
+    return cache_publicly(
+        response, keys=[*fragment.keys, *components_keys()], max_age=fragment.max_age
+    )
 
 
 @require_safe
@@ -48,9 +52,8 @@ def traffic_page(request):
         by_place.setdefault(alert.place, []).append(alert)
     response = render(request, "components/traffic_page.html", {"by_place": by_place.items()})
     change = services.alerts_next_change(now=now)
-    return cache_publicly(
-        response, keys=["traffic"], max_age=services.seconds_until(change, now=now)
-    )
+    keys = [*traffic_keys(), *place_keys(*(place for place, _alerts in by_place.items()))]
+    return cache_publicly(response, keys=keys, max_age=services.seconds_until(change, now=now))
 
 
 @require_safe
@@ -85,7 +88,9 @@ def listings_page(request):
         status=status,
     )
     first_end = min((listing.finishes_at for listing in listings), default=None)
-    return cache_publicly(response, keys=["listings"], max_age=services.seconds_until(first_end))
+    # The filter offers every place with listings, by name.
+    keys = [*listings_keys(), *places_keys(), *place_keys(*{item.place_id for item in listings})]
+    return cache_publicly(response, keys=keys, max_age=services.seconds_until(first_end))
 
 
 @never_cache

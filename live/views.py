@@ -11,8 +11,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
+from newsroom.keys import site_keys
+
 from . import selectors, services
 from .brokers import get_broker
+from .keys import live_keys
 
 
 def _int_or_none(value):
@@ -146,7 +149,7 @@ def latest(request):
         )
     response["ETag"] = etag
     patch_cache_control(response, public=True, max_age=settings.HERALD_LIVE_POLL_MAX_AGE)
-    response["Surrogate-Key"] = f"site-{site_id} live-{site_id}"
+    response["Surrogate-Key"] = " ".join([*site_keys(site_id), *live_keys(site_id)])
     return response
 
 

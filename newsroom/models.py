@@ -20,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 
 from delivery.cache import cache_publicly, make_private
 
+from . import keys as newsroom_keys
 from . import navigation, restrictions, selectors
 from .blocks import ArticleBodyBlock
 from .search import SearchForm, filters_from, search_terms
@@ -32,7 +33,7 @@ class CacheablePageMixin:
 
     def surrogate_keys(self, request):
         site = Site.find_for_request(request)
-        return [f"site-{site.pk}" if site else "site-none", f"page-{self.pk}"]
+        return [*newsroom_keys.site_keys(site), *newsroom_keys.page_keys(self)]
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -130,7 +131,7 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
             context_overrides={"tag": tag_obj, "articles": articles},
             template="newsroom/tag_page.html",
         )
-        return cache_publicly(response, keys=[f"tag-{tag_obj.slug}"])
+        return cache_publicly(response, keys=newsroom_keys.tag_keys(tag_obj))
 
     @path("search/", name="search")
     def search_page(self, request):
@@ -151,7 +152,7 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
             },
             template="newsroom/search_page.html",
         )
-        return cache_publicly(response, keys=["search"])
+        return cache_publicly(response, keys=newsroom_keys.search_keys())
 
     @path("authors/<slug:slug>/", name="author")
     def author_page(self, request, slug):
@@ -162,7 +163,7 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
             context_overrides={"author": author, "articles": articles},
             template="newsroom/author_page.html",
         )
-        return cache_publicly(response, keys=[f"author-{author.pk}"])
+        return cache_publicly(response, keys=newsroom_keys.author_keys(author))
 
 
 class SectionPage(CacheablePageMixin, Page):
@@ -177,7 +178,7 @@ class SectionPage(CacheablePageMixin, Page):
     subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
 
     def surrogate_keys(self, request):
-        return [*super().surrogate_keys(request), f"section-{self.pk}"]
+        return [*super().surrogate_keys(request), *newsroom_keys.section_keys(self)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -251,10 +252,11 @@ class ArticlePage(CacheablePageMixin, Page):
     def surrogate_keys(self, request):
         # Related stories come from the tags; the section trail's titles change only with a
         # section's publish, which purges the whole site (newsroom/purging.py).
-        keys = [*super().surrogate_keys(request)]
-        keys += [f"tag-{tag.slug}" for tag in self.tag_list]
-        keys += [f"author-{author.pk}" for author in self.author_list]
-        return keys
+        return [
+            *super().surrogate_keys(request),
+            *newsroom_keys.tag_keys(*self.tag_list),
+            *newsroom_keys.author_keys(*self.author_list),
+        ]
 
     @cached_property
     def tag_list(self):

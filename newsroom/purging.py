@@ -1,23 +1,13 @@
-"""What to purge when newsroom content changes, as surrogate keys (and URLs for CDNs).
-
-The keys pages carry, and what purges them:
-
-- ``page-<id>``: the page itself; also each ancestor, since home, section and index pages list
-  what is below them.
-- ``section-<id>``: everything listing a section's stories (its page, its feeds, the related
-  stories on its articles): purged when a story inside it changes.
-- ``tag-<slug>`` and ``author-<id>``: tag and author pages and feeds, and the pages showing them.
-- ``latest-<site id>``: the site's feeds and news sitemap.
-- ``site-<id>``: every page of a site, for what every page shows (the section navigation):
-  purged when a section, home or policy page changes.
-- ``search``: search results.
-"""
+"""What to purge when newsroom content changes, as surrogate keys (``newsroom.keys``) and, for
+CDNs that purge by address, URLs."""
 
 from django.conf import settings
 from wagtail.models import Page, Site
 
 from delivery.purge import purge_after_commit
 from delivery.sites import site_root_url
+
+from . import keys as newsroom_keys
 
 SITE_WIDE_TYPES = ("homepage", "sectionpage", "policypage")
 
@@ -28,24 +18,25 @@ def page_change_keys(page, *, parents=()) -> tuple[list[str], list[str]]:
     ``parents`` adds the ancestors of other places the page was (a move's old parent).
     """
     page = page.specific_deferred
-    keys = {f"page-{page.pk}", "search"}
+    keys = {*newsroom_keys.page_keys(page), *newsroom_keys.search_keys()}
     ancestors = list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
     for parent in parents:
         if parent is not None:
+            parent = parent.specific_deferred
             ancestors += [parent, *parent.get_ancestors().filter(depth__gt=1).specific(defer=True)]
     for ancestor in ancestors:
-        keys.add(f"page-{ancestor.pk}")
+        keys.update(newsroom_keys.page_keys(ancestor))
         if getattr(ancestor, "is_section", False):
-            keys.add(f"section-{ancestor.pk}")
+            keys.update(newsroom_keys.section_keys(ancestor))
     site = page.get_site()
     if site is not None:
-        keys.add(f"latest-{site.pk}")
+        keys.update(newsroom_keys.latest_keys(site))
         if page.specific_class and page.specific_class._meta.model_name in SITE_WIDE_TYPES:
-            keys.add(f"site-{site.pk}")
+            keys.update(newsroom_keys.site_keys(site))
     tags = list(page.tags.all()) if hasattr(page, "tagged_items") else []
     authors = list(page.authors.all()) if hasattr(page, "authors") else []
-    keys.update(f"tag-{tag.slug}" for tag in tags)
-    keys.update(f"author-{author.pk}" for author in authors)
+    keys.update(newsroom_keys.tag_keys(*tags))
+    keys.update(newsroom_keys.author_keys(*authors))
     urls = []
     if settings.WAGTAILFRONTENDCACHE and site is not None:
         root = site_root_url(site)
@@ -80,18 +71,29 @@ def on_page_deleted(sender, instance, **kwargs):
 
 
 def on_author_changed(sender, instance, **kwargs):
-    purge_after_commit([f"author-{instance.pk}"], [])
+    purge_after_commit([*newsroom_keys.author_keys(instance), *newsroom_keys.authors_keys()])
+
+
+def on_tag_changed(sender, instance, **kwargs):
+    purge_after_commit([*newsroom_keys.tag_keys(instance), *newsroom_keys.tags_keys()])
 
 
 def on_site_changed(sender, instance, **kwargs):
     from delivery.sites import sites_forget
 
     sites_forget()
-    purge_after_commit([f"site-{instance.pk}", f"latest-{instance.pk}"], [])
+    purge_after_commit(
+        [
+            *newsroom_keys.site_keys(instance),
+            *newsroom_keys.latest_keys(instance),
+            *newsroom_keys.sites_keys(),
+        ]
+    )
 
 
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_delete
+    from taggit.models import Tag
     from wagtail.signals import page_unpublished, post_page_move
 
     from .models import Author
@@ -104,3 +106,4 @@ def connect():
     for signal in (post_save, post_delete):
         signal.connect(on_author_changed, sender=Author, weak=False, dispatch_uid=f"a-{signal}")
         signal.connect(on_site_changed, sender=Site, weak=False, dispatch_uid=f"s-{signal}")
+        signal.connect(on_tag_changed, sender=Tag, weak=False, dispatch_uid=f"t-{signal}")

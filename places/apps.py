@@ -24,3 +24,5 @@ class PlacesConfig(AppConfig):
         for model in (LocationSettings, Place):
             post_save.connect(services.site_defaults_forget, sender=model, weak=False)
             post_delete.connect(services.site_defaults_forget, sender=model, weak=False)
+        for signal in (post_save, post_delete):
+            signal.connect(services.on_place_changed, sender=Place, weak=False)

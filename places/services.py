@@ -10,6 +10,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from delivery.purge import purge_after_commit
+
+from .keys import place_keys, places_keys
 from .models import COMPONENTS, LocationChoice, LocationSettings, Place
 
 logger = logging.getLogger(__name__)
@@ -168,6 +171,11 @@ def site_default_place(site):
         found = (settings_row.default_place if settings_row else None) or "none"
         cache.set(key, found, DEFAULT_PLACE_CACHE_SECONDS)
     return None if found == "none" else found
+
+
+def on_place_changed(sender, instance, **kwargs):
+    """A place renamed or removed: whatever shows it, and every list of places."""
+    purge_after_commit([*place_keys(instance), *places_keys()])
 
 
 def site_defaults_forget(sender=None, **kwargs):

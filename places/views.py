@@ -10,6 +10,7 @@ from delivery.cache import cache_publicly
 
 from . import services
 from .forms import LocationSettingsForm
+from .keys import places_keys
 from .models import COMPONENTS
 
 
@@ -69,4 +70,4 @@ def place_suggestions(request):
     response = JsonResponse(
         {"places": [{"slug": p.slug, "label": p.label, "name": p.name} for p in places]}
     )
-    return cache_publicly(response, keys=["places"])
+    return cache_publicly(response, keys=places_keys())

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from delivery.cache import cache_publicly
 from delivery.sites import absolute_url
+from newsroom.keys import author_keys, latest_keys, section_keys, site_keys, tag_keys
 from newsroom.models import SectionPage
 
 from . import selectors
@@ -24,8 +25,10 @@ class ArticleFeed(Feed):
         self.site = Site.find_for_request(request)
         if self.site is None:
             raise Http404("No site here")
+        self.item_keys = []  # the bylines and tags the items show, collected as they render
         response = super().__call__(request, *args, **kwargs)
-        return cache_publicly(response, keys=[f"site-{self.site.pk}", *self.surrogate_keys])
+        keys = [*site_keys(self.site), *self.surrogate_keys, *self.item_keys]
+        return cache_publicly(response, keys=keys)
 
     surrogate_keys = ()
 
@@ -72,11 +75,15 @@ class ArticleFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        names = [author.name for author in item.authors.all()]
+        authors = list(item.authors.all())
+        self.item_keys += author_keys(*authors)
+        names = [author.name for author in authors]
         return ", ".join(names) or item.source or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        tags = list(item.tags.all())
+        self.item_keys += tag_keys(*tags)
+        return [tag.name for tag in tags]
 
     def item_enclosures(self, item):
         from django.utils.feedgenerator import Enclosure
@@ -94,7 +101,7 @@ class ArticleFeed(Feed):
 
 class SiteFeed(ArticleFeed):
     def get_object(self, request, *args, **kwargs):
-        self.surrogate_keys = [f"latest-{self.site.pk}"]
+        self.surrogate_keys = latest_keys(self.site)
         return None
 
 
@@ -108,7 +115,7 @@ class SectionFeed(ArticleFeed):
         )
         if section is None:
             raise Http404("No such section")
-        self.surrogate_keys = [f"section-{section.pk}"]
+        self.surrogate_keys = section_keys(section)
         return section
 
     def scope(self, obj):
@@ -121,7 +128,7 @@ class SectionFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     def get_object(self, request, tag):
         tag = get_object_or_404(Tag, slug=tag)
-        self.surrogate_keys = [f"tag-{tag.slug}"]
+        self.surrogate_keys = tag_keys(tag)
         return tag
 
     def scope(self, obj):

@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from delivery.cache import cache_publicly
 from delivery.sites import absolute_url, site_root_url
+from newsroom.keys import latest_keys, site_keys
 
 from . import selectors
 
@@ -34,7 +35,7 @@ def robots_txt(request):
         f"Sitemap: {root}/news-sitemap.xml",
     ]
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-    return cache_publicly(response, keys=[f"site-{site.pk}"])
+    return cache_publicly(response, keys=site_keys(site))
 
 
 def sitemap_index(request, sitemaps, **kwargs):
@@ -62,4 +63,4 @@ def news_sitemap(request):
         },
         content_type="application/xml; charset=utf-8",
     )
-    return cache_publicly(response, keys=[f"site-{site.pk}", f"latest-{site.pk}"])
+    return cache_publicly(response, keys=[*site_keys(site), *latest_keys(site)])
