@@ -10,7 +10,9 @@ from django.test import Client
 
 from accounts.selectors import suspension_active
 from comments import toxicity
-from comments.models import Comment, Decision
+from comments.models import Comment
+from moderation.models import Decision
+from moderation.selectors import decisions_for_item, decisions_for_member
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +60,11 @@ def test_approve_in_bulk_publishes_records_and_tells_the_authors(moderator, memb
     assert set(
         Comment.objects.filter(pk__in=[c.pk for c in comments]).values_list("status", flat=True)
     ) == {"published"}
-    decisions = Decision.objects.filter(comment__in=comments)
-    assert decisions.count() == 3
-    assert {(d.action, d.moderator_id) for d in decisions} == {("approve", moderator.user.pk)}
+    decisions = [decision for c in comments for decision in decisions_for_item(c)]
+    assert len(decisions) == 3
+    assert {(d.action, d.decided_by_id, d.member_id) for d in decisions} == {
+        ("approve", moderator.user.pk, member.pk)
+    }
     assert Notification.objects.filter(member=member, text__contains="was approved").count() == 3
 
 
@@ -74,7 +78,12 @@ def test_rejecting_needs_a_reason_which_the_member_sees(moderator, member, artic
     )
     comment.refresh_from_db()
     assert (comment.status, comment.reason) == ("rejected", "Off-topic")
-    assert Decision.objects.get(comment=comment).reason == "Off-topic"
+    (decision,) = decisions_for_item(comment)
+    assert (decision.action, decision.reason, decision.decided_by) == (
+        "reject",
+        "Off-topic",
+        moderator.user,
+    )
     member_view = Client(HTTP_HOST="localhost")
     member_view.force_login(member)
     form = member_view.get(f"/comments/form/{article.pk}/").content.decode()
@@ -95,7 +104,10 @@ def test_feature_and_suspend(moderator, member, article):
     )
     suspension = suspension_active(member)
     assert suspension.reason == "Spamming" and suspension.until is not None
-    assert Decision.objects.filter(comment=comment, action="suspend").exists()
+    suspend, feature = decisions_for_member(member)
+    assert (suspend.action, suspend.item, suspend.reason) == ("suspend", suspension, "Spamming")
+    assert (feature.action, feature.item) == ("feature", comment)
+    assert Decision.objects.filter(member=member).count() == 2  # one per decision, no more
 
 
 def test_reported_queue_lists_reports_most_reported_first(moderator, member, make_member, article):
