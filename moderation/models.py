@@ -118,7 +118,8 @@ def reason_text(standard_reason: str, reason: str) -> str:
 @register_setting(icon="warning")
 class WordPolicy(BaseGenericSetting):
     """The words moderators list (Settings → Word lists), read the same way in comments, reader
-    stories and pictures with their tags, listings, usernames and display names (``words``)."""
+    stories and pictures (their titles, tags, captions and album names), usernames and display
+    names (``words``)."""
 
     banned_words = models.TextField(
         blank=True,

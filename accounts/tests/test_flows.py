@@ -419,3 +419,21 @@ def test_sign_in_limits_count_each_reader_behind_the_proxies_not_the_proxy(clien
     assert adapter.get_client_ip(reader) == "198.51.100.7"
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2  # more proxies than the request passed
     assert adapter.get_client_ip(reader) == "10.0.0.2"  # not a 500
+
+
+def test_the_suspension_screens_render_and_refuse_bad_input_with_a_message(
+    admin_client, admin_user
+):
+    member = profile_create(member=_verified_member(), username="zanele")
+    member_suspend(member=member, by=admin_user, reason="Spam", until=None)
+    assert admin_client.get("/admin/suspensions/").status_code == 200
+    assert admin_client.get("/admin/suspensions/new/").status_code == 200
+    response = admin_client.post(
+        "/admin/suspensions/new/",
+        {"member": member.pk, "until": "2001-01-01 00:00", "reason": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The end of a suspension must be in the future." in html
+    assert "This field is required." in html
+    assert [d.action for d in decisions_for_member(member)] == ["suspend"]

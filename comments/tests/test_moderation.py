@@ -213,3 +213,50 @@ def test_removing_an_account_keeps_others_replies(make_member, article):
     answered.refresh_from_db()
     assert answered.author is None and answered.body == "" and answered.withdrawn
     assert Comment.objects.filter(pk=reply.pk).exists()
+
+
+def test_the_desk_shows_each_comments_and_its_authors_decisions(moderator, member, article):
+    comment = held(article, member, "Buy my tickets")
+    moderator.post(
+        "/admin/comments/",
+        {"ids": [comment.pk], "action": "reject", "standard_reason": "spam", "reason": "A shop."},
+    )
+    comment.refresh_from_db()
+    assert (comment.status, comment.reason) == ("rejected", "Spam or advertising. A shop.")
+    (decision,) = decisions_for_item(comment)
+    assert (decision.standard_reason, decision.reason) == ("spam", "A shop.")
+    response = moderator.get("/admin/comments/?queue=recent")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Decisions: Rejected by desk@example.com" in html
+    assert "Decisions about the author: Rejected by desk@example.com" in html
+    assert "Spam or advertising. A shop." in html
+
+
+def test_bad_input_on_the_desk_is_a_message_not_an_error(moderator, member, article):
+    comment = held(article, member, "Borderline")
+    for data in (
+        {"ids": [comment.pk], "action": "reject", "standard_reason": "whim", "reason": "x"},
+        {"ids": [comment.pk], "action": "shout"},
+        {"ids": ["nope"], "action": "approve"},
+    ):
+        response = moderator.post("/admin/comments/", data, follow=True)
+        assert response.status_code == 200
+        messages = [str(m) for m in response.context["messages"]]
+        assert messages and any(
+            text in messages[0]
+            for text in ("Choose a reason from the list", "Unknown action", "Tick at least one")
+        )
+    comment.refresh_from_db()
+    assert comment.status == "held" and decisions_for_item(comment) == []
+
+
+def test_the_members_data_export_lists_the_decisions_about_them(moderator, member, article):
+    from accounts.services import member_export
+
+    comment = held(article, member, "Borderline")
+    moderator.post(
+        "/admin/comments/", {"ids": [comment.pk], "action": "reject", "reason": "Off-topic"}
+    )
+    exported = member_export(member=member)["moderation_decisions"]
+    assert [(d["decision"], d["why"]) for d in exported] == [("Rejected", "Off-topic")]
