@@ -250,7 +250,7 @@ def comments_moderate(
                 )
                 suspended.add(comment.author_id)
         else:
-            _decide(comment, action, why)
+            _decide(comment, action, why[:300])
             decision_record(
                 item=comment,
                 action=action,

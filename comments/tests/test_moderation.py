@@ -260,3 +260,10 @@ def test_the_members_data_export_lists_the_decisions_about_them(moderator, membe
     )
     exported = member_export(member=member)["moderation_decisions"]
     assert [(d["decision"], d["why"]) for d in exported] == [("Rejected", "Off-topic")]
+
+
+def test_the_comment_policy_settings_page_keeps_its_own_rules_only(moderator):
+    response = moderator.get("/admin/settings/comments/commentpolicy/", follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="toxicity_threshold"' in html and 'name="banned_words"' not in html

@@ -142,3 +142,13 @@ def test_word_lists_are_read_in_disguise(db):
     assert selectors.words_suspect_in("A L I A R") == []  # "aliar" is not "liar"
     assert selectors.words_suspect_in("liar!") == ["liar"]
     assert selectors.words_listed_in("idiot and liar") == ["idiot", "liar"]
+
+
+def test_moderators_edit_the_word_lists_in_the_settings(admin_client):
+    url = f"/admin/settings/moderation/wordpolicy/{WordPolicy.load().pk}/"
+    response = admin_client.get(url)
+    assert response.status_code == 200 and 'name="banned_words"' in response.content.decode()
+    response = admin_client.post(url, {"banned_words": "scumbag", "suspect_words": "liar\nscam"})
+    assert response.status_code == 302
+    assert selectors.words_banned_in("You SCUMBAG") == ["scumbag"]
+    assert selectors.words_suspect_in("what a total s.c.a.m") == ["scam"]
