@@ -1,5 +1,6 @@
 """The moderation desk: queues with context, decisions in bulk, each recorded and told."""
 
+import datetime
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -7,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from accounts.selectors import suspension_active
 from comments import toxicity
@@ -84,6 +86,7 @@ def test_rejecting_needs_a_reason_which_the_member_sees(moderator, member, artic
         "Off-topic",
         moderator.user,
     )
+    assert timezone.now() - decision.decided_at < datetime.timedelta(minutes=1)
     member_view = Client(HTTP_HOST="localhost")
     member_view.force_login(member)
     form = member_view.get(f"/comments/form/{article.pk}/").content.decode()

@@ -38,6 +38,7 @@ def test_a_story_taken_down_says_why_to_the_contributor_and_in_the_queue(
     take_down = Decision.objects.get(action="take_down")
     assert (take_down.decided_by, take_down.member, take_down.item) == (editor, member, story)
     assert take_down.reason == expected
+    assert take_down.decided_at >= published_story.last_published_at  # after it went live
     standing = selectors.standing_of(story)
     assert (standing.state, standing.reason) == ("unpublished", expected)
     assert escape(expected) in member_client.get("/mynews/mine/").content.decode()

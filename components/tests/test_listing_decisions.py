@@ -1,8 +1,11 @@
 """An editor's decision on a listing is made in the listing desk, recorded with who and why,
 and the member who proposed the listing is told, reason included."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from accounts.services import profile_create
 from components.models import Listing, ListingCategory
@@ -71,6 +74,7 @@ def test_refusing_a_listing_records_one_decision_and_tells_the_member_why(
         proposal.created_by,
     )
     assert (decision.standard_reason, decision.reason) == ("spam", "A shop.")
+    assert timezone.now() - decision.decided_at < datetime.timedelta(minutes=1)
     notice = Notification.objects.get(member=proposal.created_by).text
     assert notice == "Your listing “Jazz on the lawn” was refused: Spam or advertising. A shop."
     page = admin_client.get(url(proposal)).content.decode()
