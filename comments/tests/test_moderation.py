@@ -270,3 +270,30 @@ def test_the_comment_policy_settings_page_keeps_its_own_rules_only(moderator):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'name="toxicity_threshold"' in html and 'name="banned_words"' not in html
+
+
+def test_the_desks_histories_cost_the_same_queries_for_two_comments_or_twelve(
+    moderator, make_member, article
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        moderator.get("/admin/comments/?queue=pending")  # warm: sessions, settings, content types
+        with CaptureQueriesContext(connection) as captured:
+            assert moderator.get("/admin/comments/?queue=pending").status_code == 200
+        return len(captured)
+
+    def add(n):
+        for number in range(n):
+            author = make_member()
+            comment = held(article, author, f"Held {number}")
+            moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "feature"})
+            moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "unfeature"})
+            Comment.objects.filter(pk=comment.pk).update(status="held")
+
+    add(2)
+    few = queries()
+    add(10)
+    # Decisions per comment and per author are one query each, whatever the page holds.
+    assert queries() == few
