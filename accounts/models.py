@@ -107,7 +107,11 @@ class RetiredUsername(models.Model):
 
 
 class Suspension(models.Model):
-    """A moderator's decision to stop a member posting, for a while or for good."""
+    """A member stopped from posting, for a while or for good: the state every check reads.
+
+    Who suspended or lifted it, when and why are ``moderation.Decision`` rows on this
+    suspension (``accounts.services.member_suspend`` and ``member_suspension_lift``).
+    """
 
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="suspensions"
@@ -117,22 +121,7 @@ class Suspension(models.Model):
     )
     reason = models.TextField(help_text="Shown to the member.")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
     lifted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    lifted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -27,13 +27,3 @@ profile_sections = []
 
 def register_profile_section(fn):
     profile_sections.append(fn)
-
-
-# Word lists for the names members choose (username, display name): an app registers
-# ``fn(text) -> list[str]``, the listed words found in ``text`` (empty when there are none).
-# Comments registers the moderators' banned words (comments.pipeline.banned_words_in).
-name_checks = []
-
-
-def register_name_check(fn):
-    name_checks.append(fn)

@@ -19,6 +19,9 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from delivery.purge import purge_after_commit
+from moderation.models import Decision, reason_text
+from moderation.selectors import decisions_for_member
+from moderation.services import decision_record
 
 from . import registry
 from .keys import member_keys
@@ -101,25 +104,59 @@ def member_shown_keys(member) -> list[str]:
 
 
 @transaction.atomic
-def member_suspend(*, member, by, reason: str, until=None):
-    """Stop ``member`` posting until ``until`` (or for good when None), recording who and why."""
-    if not reason.strip():
+def member_suspend(*, member, by, reason: str, until=None, standard_reason: str = ""):
+    """Stop ``member`` posting until ``until`` (or for good when None).
+
+    The ``Suspension`` is the state every check reads (is the member suspended, until when, the
+    reason they are shown); who decided, when and why is the decision it records.
+    """
+    why = reason_text(standard_reason, reason)
+    if not why:
         raise ValidationError("Give the member a reason.", code="reason_required")
     if until is not None and until <= timezone.now():
         raise ValidationError("The end of a suspension must be in the future.", code="past")
-    suspension = Suspension.objects.create(
-        member=member, until=until, reason=reason.strip(), created_by=by
+    suspension = Suspension.objects.create(member=member, until=until, reason=why)
+    decision_record(
+        item=suspension,
+        action=Decision.Action.SUSPEND,
+        decided_by=by,
+        member=member,
+        standard_reason=standard_reason,
+        reason=reason,
+        decided_at=suspension.created_at,
     )
     logger.info("Member %s suspended %s by %s", member.pk, suspension.until_text, by.pk)
     return suspension
 
 
 @transaction.atomic
-def member_suspension_lift(*, suspension, by):
+def member_suspension_lift(*, suspension, by, reason: str = ""):
+    """End a suspension early; a lift already made is not made (or recorded) twice."""
+    suspension = Suspension.objects.select_for_update().get(pk=suspension.pk)
+    if suspension.lifted_at is not None:
+        return suspension
     suspension.lifted_at = timezone.now()
-    suspension.lifted_by = by
-    suspension.save(update_fields=["lifted_at", "lifted_by"])
+    suspension.save(update_fields=["lifted_at"])
+    decision_record(
+        item=suspension,
+        action=Decision.Action.LIFT,
+        decided_by=by,
+        member=suspension.member,
+        reason=reason,
+        decided_at=suspension.lifted_at,
+    )
     return suspension
+
+
+def _decisions_export(member):
+    return [
+        {
+            "when": decision.decided_at.isoformat(),
+            "decision": decision.get_action_display(),
+            "why": decision.why,
+        }
+        for decision in decisions_for_member(member)
+    ]
 
 
 def member_export(*, member) -> dict:
@@ -158,6 +195,7 @@ def member_export(*, member) -> dict:
             }
             for suspension in member.suspensions.all()
         ],
+        "moderation_decisions": _decisions_export(member),
     }
     for name, exporter in registry.exporters.items():
         data[name] = exporter(member)

@@ -6,9 +6,9 @@ across the network by its *key*: NFKC-normalised, then case-folded, so ``Bob`` a
 the same name. Input is NFKC-normalised before any check, so look-alike forms (full-width
 letters, ligatures) are refused with a message rather than slipping past the rules.
 
-Neither name may contain a word of the moderators' banned list, read the way comments are read
-(invisible characters dropped, look-alike letters folded: ``comments.words``); the lists are
-registered by the comments app (``registry.name_checks``), since accounts sits below it.
+Neither name may contain a word of the moderators' banned list (``moderation.WordPolicy``), read
+the way comments are read (invisible characters dropped, look-alike letters folded:
+``moderation.words``).
 """
 
 import re
@@ -16,7 +16,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 
-from . import registry
+from moderation.selectors import words_banned_in
 
 MIN_LENGTH, MAX_LENGTH = 3, 30
 PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -87,7 +87,7 @@ def display_name_validate(raw: str) -> str:
 
 
 def _words_check(value: str, what: str) -> None:
-    if any(check(value) for check in registry.name_checks):
+    if words_banned_in(value):
         raise ValidationError(
             f"Your {what} contains words that are not allowed here. Please choose another.",
             code="words",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -42,6 +42,12 @@ class SuspensionEditForm(WagtailAdminModelForm):
         label="Lift this suspension now",
         help_text="The member may post again at once; who lifted it and when is recorded.",
     )
+    lift_reason = forms.CharField(
+        required=False,
+        max_length=600,
+        label="Why it is lifted",
+        help_text="Optional; kept with the decision in the member's history.",
+    )
 
 
 class SuspensionEditView(generic.EditView):
@@ -50,7 +56,13 @@ class SuspensionEditView(generic.EditView):
 
     def get_panel(self):
         panel = ObjectList(
-            [FieldPanel("reason"), FieldPanel("lift")], base_form_class=SuspensionEditForm
+            [
+                HelpPanel(template="accounts/admin/suspension_history.html", heading="History"),
+                FieldPanel("reason"),
+                FieldPanel("lift"),
+                FieldPanel("lift_reason"),
+            ],
+            base_form_class=SuspensionEditForm,
         )
         return panel.bind_to_model(self.model)
 
@@ -60,7 +72,11 @@ class SuspensionEditView(generic.EditView):
     def save_instance(self):
         suspension = self.form.save()
         if self.form.cleaned_data.get("lift") and suspension.lifted_at is None:
-            member_suspension_lift(suspension=suspension, by=self.request.user)
+            member_suspension_lift(
+                suspension=suspension,
+                by=self.request.user,
+                reason=self.form.cleaned_data.get("lift_reason", ""),
+            )
         return suspension
 
 
@@ -71,7 +87,7 @@ class SuspensionViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 600
     form_fields = ["member", "until", "reason"]
-    list_display = ["member", "until_text", "reason", "created_at", "created_by", "lifted_at"]
+    list_display = ["member", "until_text", "reason", "created_at", "lifted_at"]
     list_filter = ["lifted_at"]
     search_fields = ["member__username", "member__email", "reason"]
     add_view_class = SuspensionCreateView

@@ -10,8 +10,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from moderation.models import Decision
+from moderation.selectors import decisions_for_items, decisions_for_members
+
 from . import selectors, services
-from .models import Comment, Decision, Report
+from .models import Comment, Report
 
 QUEUES = {
     "pending": ("Pending review", {"status": Comment.Status.HELD}, ("created_at", "pk")),
@@ -19,13 +22,6 @@ QUEUES = {
     "featured": ("Featured", {"featured": True}, ("-created_at",)),
     "recent": ("All recent", {}, ("-created_at", "-pk")),
 }
-STANDARD_REASONS = [
-    "Abusive or insulting",
-    "Spam or advertising",
-    "Off-topic",
-    "Personal information about someone",
-    "Hate speech",
-]
 SUSPENSIONS = {"1": 1, "7": 7, "30": 30, "forever": None}
 
 
@@ -42,13 +38,16 @@ def desk(request):
         .exclude(status=Comment.Status.DELETED)
         .select_related("author", "page", "parent", "parent__author")
         .prefetch_related(
-            Prefetch("decisions", queryset=Decision.objects.select_related("moderator")),
             Prefetch("reports", queryset=Report.objects.select_related("reporter")),
         )
         .order_by(*order)
     )
     items = Paginator(comments, 50).get_page(request.GET.get("p"))
-    history = selectors.author_history({c.author_id for c in items if c.author_id})
+    authors = {c.author_id for c in items if c.author_id}
+    history = selectors.author_history(authors)
+    decisions = decisions_for_items(Comment, [c.pk for c in items])
+    for comment in items:
+        comment.decision_list = decisions[comment.pk]
     return TemplateResponse(
         request,
         "comments/admin/desk.html",
@@ -58,7 +57,8 @@ def desk(request):
             "title": title,
             "items": items,
             "history": history,
-            "reasons": STANDARD_REASONS,
+            "member_decisions": decisions_for_members(authors),
+            "reasons": Decision.Reason.choices,
             "counts": {
                 key: Comment.objects.filter(**f).exclude(status=Comment.Status.DELETED).count()
                 for key, (_, f, _) in QUEUES.items()
@@ -72,6 +72,7 @@ def _decide(request, queue):
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
     action = request.POST.get("action", "")
     reason = (request.POST.get("reason") or "").strip()
+    standard_reason = request.POST.get("standard_reason", "")
     comments = list(Comment.objects.filter(pk__in=ids).select_related("author", "page"))
     back = redirect(f"{request.path}?queue={queue}")
     if not comments:
@@ -83,7 +84,12 @@ def _decide(request, queue):
         until = timezone.now() + datetime.timedelta(days=days) if days else None
     try:
         services.comments_moderate(
-            moderator=request.user, comments=comments, action=action, reason=reason, until=until
+            moderator=request.user,
+            comments=comments,
+            action=action,
+            standard_reason=standard_reason,
+            reason=reason,
+            until=until,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -10,13 +10,11 @@ class CommentsConfig(AppConfig):
         from newsroom.demo.build import register_demo_extra
         from newsroom.navigation import register_article_include, register_head_include
 
-        from . import pipeline, services
+        from . import services
         from .demo import demo_comments_build
 
         register_article_include("comments/includes/thread_slot.html")
         register_head_include("comments/includes/head.html")
         registry.register_exporter("comments", services.member_export)
         registry.register_eraser("comments", services.member_erase)
-        # Usernames and display names may not carry a banned word either (accounts/usernames.py).
-        registry.register_name_check(pipeline.banned_words_in)
         register_demo_extra(demo_comments_build)

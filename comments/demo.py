@@ -1,5 +1,5 @@
 """Lively demo threads: comments and replies under the newest stories, a featured comment, a
-few held for review with the pipeline's reasons, and a starting comment policy."""
+few held for review with the pipeline's reasons, and starting word lists."""
 
 import datetime
 import random
@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from moderation.models import WordPolicy
 from newsroom.models import ArticlePage
 
-from .models import Comment, CommentPolicy
+from .models import Comment
 
 LINES = [
     "This is the third time this year. Who is held accountable?",
@@ -44,7 +45,7 @@ HELD = [
 
 @transaction.atomic
 def demo_comments_build(*, seed: int):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     if not policy.banned_words and not policy.suspect_words:
         policy.banned_words = "idiot\nscumbag"
         policy.suspect_words = "corrupt\nliar\nscam"

@@ -1,24 +1,21 @@
-"""Comments under articles and reader stories, the policy moderators set, and every decision."""
+"""Comments under articles and reader stories, and the policy moderators set for them.
+
+Moderators' decisions on comments are in ``moderation.Decision``; the word lists comments are
+read against are ``moderation.WordPolicy``.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 @register_setting(icon="comment")
 class CommentPolicy(BaseGenericSetting):
-    """The comment rules moderators edit themselves (Settings → Comment policy)."""
+    """The comment rules moderators edit themselves (Settings → Comment policy); the word lists
+    are Settings → Word lists, shared with contributions and names."""
 
-    banned_words = models.TextField(
-        blank=True,
-        help_text="One word or phrase a line. A comment containing one is refused.",
-    )
-    suspect_words = models.TextField(
-        blank=True,
-        help_text="One word or phrase a line. A comment containing one is held for review.",
-    )
     toxicity_threshold = models.FloatField(
         default=0.85,
         help_text="Hold comments whose toxicity score (0 to 1) is at or above this.",
@@ -28,7 +25,6 @@ class CommentPolicy(BaseGenericSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("banned_words"), FieldPanel("suspect_words")], "Words"),
         FieldPanel("toxicity_threshold"),
         FieldPanel("premoderate_all"),
     ]
@@ -104,31 +100,6 @@ class Comment(models.Model):
     @property
     def is_visible(self):
         return self.status == self.Status.PUBLISHED
-
-
-class Decision(models.Model):
-    """A moderator's decision on a comment: who, when, what and why."""
-
-    class Action(models.TextChoices):
-        APPROVE = "approve", "Approved"
-        REJECT = "reject", "Rejected"
-        FEATURE = "feature", "Featured"
-        UNFEATURE = "unfeature", "No longer featured"
-        SUSPEND = "suspend", "Suspended the author"
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="decisions")
-    moderator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=10, choices=Action.choices)
-    reason = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return f"{self.get_action_display()} by {self.moderator}"
 
 
 class Report(models.Model):

@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Exists
 from django.utils import timezone
 
 from accounts.selectors import suspension_active
+from moderation import words
+from moderation.models import WordPolicy
+from moderation.selectors import decisions_on_outer, words_banned_in, words_suspect_in
 
-from . import toxicity, words
+from . import toxicity
 from .models import Comment, CommentPolicy, ThreadSettings
 
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -38,6 +42,7 @@ class Draft:
     editing: Comment | None = None
     now: object = field(default_factory=timezone.now)
     toxicity: float | None = None
+    word_policy: WordPolicy | None = None  # loaded once by ``run``
 
 
 @dataclass
@@ -156,11 +161,12 @@ def client_ip(request) -> str:
 
 def repeat(draft, policy):
     since = draft.now - timezone.timedelta(hours=settings.HERALD_COMMENT_REPEAT_HOURS)
+    decided = decisions_on_outer(Comment)
     recent = (
         Comment.objects.filter(author=draft.member, created_at__gte=since)
         .exclude(status=Comment.Status.DELETED)
         # Refused by the pipeline, not sent: the same words are refused again for what they say.
-        .exclude(status=Comment.Status.REJECTED, decisions__isnull=True)
+        .exclude(~Exists(decided), status=Comment.Status.REJECTED)
     )
     if draft.editing:
         recent = recent.exclude(pk=draft.editing.pk)
@@ -170,14 +176,8 @@ def repeat(draft, policy):
             return Verdict("repeat", "reject", "You posted this comment already.")
 
 
-def banned_words_in(text: str, policy=None) -> list[str]:
-    """The moderators' banned words found in ``text``; also checks members' names (apps.py)."""
-    policy = policy or CommentPolicy.load()
-    return words.matches(text, words.phrases(policy.banned_words))
-
-
 def banned_words(draft, policy):
-    found = banned_words_in(draft.body, policy)
+    found = words_banned_in(draft.body, draft.word_policy)
     if found:
         return Verdict(
             "banned_words", "reject", "Your comment contains words that are not allowed here."
@@ -185,7 +185,7 @@ def banned_words(draft, policy):
 
 
 def suspect_words(draft, policy):
-    found = words.matches(draft.body, words.phrases(policy.suspect_words))
+    found = words_suspect_in(draft.body, draft.word_policy)
     if found:
         return Verdict("suspect_words", "hold", f"Suspect words: {', '.join(found)}")
 
@@ -275,6 +275,7 @@ def thread_is_closed(page, *, now=None):
 
 def run(draft: Draft, *, checks=None) -> Result:
     policy = CommentPolicy.load()
+    draft.word_policy = WordPolicy.load()
     draft.toxicity = None
     verdicts = []
     for check in checks or CHECKS:

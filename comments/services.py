@@ -10,11 +10,13 @@ from django.utils import timezone
 
 from accounts.services import member_suspend
 from delivery.purge import purge_after_commit
+from moderation.models import Decision, reason_text
+from moderation.services import decision_record
 from notifications.services import notify
 
 from . import pipeline
 from .keys import thread_keys
-from .models import Comment, Decision, Report, Respect
+from .models import Comment, Report, Respect
 
 
 class CommentRefused(Exception):
@@ -205,26 +207,55 @@ def comment_respect(*, member, comment) -> bool:
     return not deleted
 
 
-ACTIONS = {"approve", "reject", "feature", "unfeature", "suspend"}
+ACTIONS = {
+    Decision.Action.APPROVE,
+    Decision.Action.REJECT,
+    Decision.Action.FEATURE,
+    Decision.Action.UNFEATURE,
+    Decision.Action.SUSPEND,
+}
 
 
 @transaction.atomic
-def comments_moderate(*, moderator, comments, action: str, reason: str = "", until=None):
-    """A moderator's decision on one or more comments, recorded with who, when and why."""
+def comments_moderate(
+    *, moderator, comments, action: str, standard_reason: str = "", reason: str = "", until=None
+):
+    """A moderator's decision on one or more comments, each recorded with who, when and why.
+
+    Suspending is a decision about the author, not the comment: one suspension (and one
+    decision, ``accounts.services.member_suspend``) per author, however many of their comments
+    were ticked.
+    """
     if action not in ACTIONS:
         raise ValidationError(f"Unknown action {action!r}")
+    if standard_reason and standard_reason not in Decision.Reason.values:
+        raise ValidationError("Choose a reason from the list.")
     reason = " ".join(reason.split())[:300]
-    if action in ("reject", "suspend") and not reason:
+    why = reason_text(standard_reason, reason)
+    if action in Decision.NEEDS_REASON and not why:
         raise ValidationError("Give a reason: the member sees it.")
     suspended = set()
     for comment in comments:
-        if action == "suspend":
+        if action == Decision.Action.SUSPEND:
             if comment.author_id and comment.author_id not in suspended:
-                member_suspend(member=comment.author, by=moderator, reason=reason, until=until)
+                member_suspend(
+                    member=comment.author,
+                    by=moderator,
+                    standard_reason=standard_reason,
+                    reason=reason,
+                    until=until,
+                )
                 suspended.add(comment.author_id)
         else:
-            _decide(comment, action, reason)
-        Decision.objects.create(comment=comment, moderator=moderator, action=action, reason=reason)
+            _decide(comment, action, why[:300])
+            decision_record(
+                item=comment,
+                action=action,
+                decided_by=moderator,
+                member=comment.author,
+                standard_reason=standard_reason,
+                reason=reason,
+            )
         purge_after_commit(thread_keys(comment.page_id))
 
 

@@ -287,37 +287,19 @@ class ContributionReviewTask(AbstractGroupApprovalTask):
         return super().get_form_for_action(action)
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .forms import refusal_text
+        from .services import contribution_review
 
-        if action_name == "reject":
-            text = refusal_text(kwargs.get("reason", ""), kwargs.get("comment", ""))
-            task_state.reject(user=user, comment=text)
+        if action_name in ("approve", "reject"):
+            contribution_review(
+                task_state=task_state,
+                editor=user,
+                action=action_name,
+                reason=kwargs.get("reason", ""),
+                comment=kwargs.get("comment", ""),
+            )
             return None  # Wagtail reads a returned value as the URL to go to next
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
         return "Members of the chosen groups publish or refuse reader stories and pictures."
-
-
-class TakeDown(models.Model):
-    """An editor unpublished a contribution through the desk, saying why (the contributor is
-    told, and it is listed with the queue's latest decisions)."""
-
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    reason = models.CharField(max_length=600)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    contributor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-        ordering = ["-decided_at", "-pk"]
-
-    def __str__(self):
-        return f"Take-down of {self.content_type.model} {self.object_id}: {self.reason}"

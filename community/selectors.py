@@ -6,7 +6,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from wagtail.models import TaskState, WorkflowState
 
-from .models import MyNewsIndexPage, ReaderPicture, ReaderStoryPage, TakeDown
+from moderation.models import Decision
+from moderation.selectors import decisions_latest, decisions_recent
+
+from .models import MyNewsIndexPage, ReaderPicture, ReaderStoryPage
 
 
 def mynews_index_of(site):
@@ -104,13 +107,9 @@ def _refusal_reasons(states):
     return {ts.workflow_state_id: ts.comment for ts in rejected}
 
 
-def take_downs_of(model, ids) -> dict[int, TakeDown]:
-    """The latest take-down of each of these stories or pictures (one query)."""
-    content_type = ContentType.objects.get_for_model(model)
-    found = {}
-    for take_down in TakeDown.objects.filter(content_type=content_type, object_id__in=ids):
-        found.setdefault(take_down.object_id, take_down)  # newest first
-    return found
+def take_downs_of(model, ids) -> dict[int, Decision]:
+    """The latest take-down decision on each of these stories or pictures (one query)."""
+    return decisions_latest(model, ids, action=Decision.Action.TAKE_DOWN)
 
 
 def take_down_reason(item, take_down=None) -> str:
@@ -121,7 +120,7 @@ def take_down_reason(item, take_down=None) -> str:
     if take_down is None or item.live:
         return ""
     published = item.last_published_at
-    return take_down.reason if published is None or take_down.decided_at >= published else ""
+    return take_down.why if published is None or take_down.decided_at >= published else ""
 
 
 def _standing(item, kind, state, reasons, take_down=None):
@@ -244,39 +243,6 @@ def review_queue():
     return items
 
 
-@dataclass
-class Decision:
-    when: object
-    who: object  # the editor, or None
-    label: str
-    contributor: object
-    why: str
-
-
 def recent_decisions(limit=20) -> list[Decision]:
-    """The latest publish, refuse and take-down decisions on contributions: who, when, why."""
-    types = ContentType.objects.get_for_models(ReaderStoryPage, ReaderPicture).values()
-    task_states = (
-        TaskState.objects.filter(
-            status__in=[TaskState.STATUS_APPROVED, TaskState.STATUS_REJECTED],
-            workflow_state__content_type__in=types,
-        )
-        .select_related("finished_by", "workflow_state__requested_by")
-        .order_by("-finished_at")[:limit]
-    )
-    decisions = [
-        Decision(
-            when=state.finished_at,
-            who=state.finished_by,
-            label="Published" if state.status == TaskState.STATUS_APPROVED else "Refused",
-            contributor=state.workflow_state.requested_by,
-            why=state.comment,
-        )
-        for state in task_states
-    ]
-    take_downs = TakeDown.objects.select_related("decided_by", "contributor")[:limit]
-    decisions += [
-        Decision(td.decided_at, td.decided_by, "Taken down", td.contributor, td.reason)
-        for td in take_downs
-    ]
-    return sorted(decisions, key=lambda decision: decision.when, reverse=True)[:limit]
+    """The latest approvals, refusals and take-downs of contributions: who, when, why."""
+    return decisions_recent([ReaderStoryPage, ReaderPicture], limit=limit)

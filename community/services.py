@@ -26,9 +26,10 @@ from wagtail.users.models import UserProfile
 from wagtail.utils.file import hash_filelike
 
 from accounts.selectors import suspension_active
-from comments.models import CommentPolicy
-from comments.words import matches, phrases
 from delivery.purge import purge_after_commit
+from moderation.models import Decision
+from moderation.selectors import words_listed_in
+from moderation.services import decision_record
 from uploads.pictures import picture_clean
 from uploads.services import UploadAllowanceExceeded, upload_allowance_take
 
@@ -40,7 +41,6 @@ from .models import (
     ReaderPicture,
     ReaderStoryPage,
     ReaderStoryPicture,
-    TakeDown,
 )
 from .selectors import mynews_index_of
 from .text import link_count, plain_text, story_html, word_count
@@ -117,9 +117,8 @@ def _check_allowed(member):
 
 def _flags(text: str, html: str = "") -> list[str]:
     """Reasons an editor should look twice; flagged work still reaches the queue."""
-    policy = CommentPolicy.load()
     flags = []
-    found = matches(text, phrases(policy.banned_words) | phrases(policy.suspect_words))
+    found = words_listed_in(text)
     if found:
         flags.append("Words on the banned or suspect list: " + ", ".join(found))
     links = link_count(html)
@@ -465,18 +464,54 @@ def _gallery_revise(gallery, draft):
         revision.publish()
 
 
+def _contribution_of(workflow_state):
+    item = workflow_state.content_object
+    item = getattr(item, "specific", item)
+    return item if isinstance(item, ReaderStoryPage | ReaderPicture) else None
+
+
+@transaction.atomic
+def contribution_review(*, task_state, editor, action: str, reason: str = "", comment: str = ""):
+    """An editor's Approve or Refuse in Wagtail's review workflow, recorded with who and why.
+
+    ``reason`` is one of ``HERALD_CONTRIBUTION_REFUSAL_REASONS``, ``comment`` the editor's own
+    words; a refusal needs one of them (``forms.RefusalForm``), and the contributor reads both.
+    """
+    from .forms import refusal_text
+
+    item = _contribution_of(task_state.workflow_state)
+    if action == "reject":
+        why = refusal_text(reason, comment)
+        task_state.reject(user=editor, comment=why)
+        decided = Decision.Action.REJECT
+    elif action == "approve":
+        why = " ".join((comment or "").split())
+        task_state.approve(user=editor, comment=why)
+        decided = Decision.Action.APPROVE
+    else:
+        raise ValidationError(f"Unknown review action {action!r}.")
+    if item is not None:
+        decision_record(
+            item=item,
+            action=decided,
+            decided_by=editor,
+            member=item.contributor,
+            reason=why,
+        )
+
+
 @transaction.atomic
 def contribution_take_down(item, *, editor, reason: str):
     """Unpublish a published story or picture, recording who and why; the contributor is told
     the reason (``receivers``), and it joins the queue's latest decisions."""
     if not item.live:
         raise ValidationError("This contribution is not published.")
-    TakeDown.objects.create(
-        content_type=ContentType.objects.get_for_model(type(item)),
-        object_id=item.pk,
-        reason=reason[:600],
+    decision_record(
+        item=item,
+        action=Decision.Action.TAKE_DOWN,
         decided_by=editor,
-        contributor=item.contributor,
+        member=item.contributor,
+        reason=reason,
     )
     item.unpublish(user=editor)
 

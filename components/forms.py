@@ -1,9 +1,17 @@
 from django import forms
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from moderation.models import Decision
 from places.forms import place_required
 from places.models import Place
 
-from .models import ListingCategory
+from .models import Listing, ListingCategory
+
+DECISIONS = [
+    (Listing.Status.PUBLISHED, "Publish"),
+    (Listing.Status.REFUSED, "Refuse"),
+    (Listing.Status.PROPOSED, "Hold back for review"),
+]
 
 
 class ListingFilterForm(forms.Form):
@@ -70,4 +78,40 @@ class ListingProposalForm(forms.Form):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", "A listing cannot end before it starts.")
+        return cleaned
+
+
+class ListingDecisionForm(WagtailAdminModelForm):
+    """The listing desk's edit form: the listing's fields, and the editor's decision on it.
+
+    The status is not a field here: it changes only through ``services.listing_decide``, which
+    records who decided and why and tells the member who proposed it.
+    """
+
+    decision = forms.ChoiceField(
+        choices=[("", "No change"), *DECISIONS],
+        required=False,
+        help_text="Publishing or refusing a member's proposal tells them, with your reason.",
+    )
+    standard_reason = forms.ChoiceField(
+        choices=[("", "No standard reason"), *Decision.Reason.choices],
+        required=False,
+        label="Reason",
+    )
+    decision_reason = forms.CharField(
+        required=False,
+        max_length=600,
+        label="Your words to the member",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A refusal needs a reason or your words; the member reads them.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision and decision == self.instance.status:
+            cleaned["decision"] = decision = ""  # what it is already: no decision
+        words = (cleaned.get("decision_reason") or "").strip()
+        if decision == Listing.Status.REFUSED and not (cleaned.get("standard_reason") or words):
+            self.add_error("decision_reason", "Give a reason: the member who proposed it reads it.")
         return cleaned

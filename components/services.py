@@ -3,11 +3,14 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
 from delivery.purge import purge_after_commit
+from moderation.models import Decision
+from moderation.services import decision_record
 from notifications.services import notify
 
 from .keys import listings_keys, traffic_keys, weather_keys
@@ -73,11 +76,6 @@ def on_alert_changed(sender, instance, **kwargs):
 
 def on_listing_changed(sender, instance, **kwargs):
     purge_after_commit([*listings_keys(*instance.place_ids), *listings_keys()])
-    before = getattr(instance, "loaded_status", None)
-    if before == Listing.Status.PROPOSED and instance.status != before and instance.created_by:
-        verdict = "is published" if instance.status == Listing.Status.PUBLISHED else "was refused"
-        notify(instance.created_by, f"Your listing “{instance.title}” {verdict}.", "")
-    instance.loaded_status = instance.status
 
 
 def proposals_today(member, *, now=None) -> int:
@@ -91,6 +89,61 @@ def listing_propose(*, member, **fields):
     if proposals_today(member) >= settings.HERALD_LISTING_PROPOSALS_PER_DAY:
         raise PermissionDenied("You have proposed enough listings for today; thank you!")
     return Listing.objects.create(created_by=member, status=Listing.Status.PROPOSED, **fields)
+
+
+LISTING_DECISIONS = {
+    Listing.Status.PUBLISHED: Decision.Action.APPROVE,
+    Listing.Status.REFUSED: Decision.Action.REJECT,
+    Listing.Status.PROPOSED: Decision.Action.HOLD,
+}
+
+
+@transaction.atomic
+def listing_decide(
+    *, listing, status: str, decided_by, standard_reason: str = "", reason: str = ""
+):
+    """Publish, refuse or hold back a listing, with the editor's other changes to it, recording
+    who decided and why; the member who proposed it is told, with the reason.
+
+    A save that leaves the status as it was is no decision: it is saved and nothing recorded.
+    """
+    if status not in Listing.Status.values:
+        raise ValidationError(f"Unknown listing status {status!r}.")
+    if listing.pk is None:
+        raise ValueError("Only a saved listing is decided on; a new one is simply created.")
+    before = (
+        Listing.objects.select_for_update()
+        .filter(pk=listing.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    listing.status = status
+    listing.save()
+    if status == before:
+        return None
+    decision = decision_record(
+        item=listing,
+        action=LISTING_DECISIONS[status],
+        decided_by=decided_by,
+        member=listing.created_by,
+        standard_reason=standard_reason,
+        reason=reason,
+    )
+    proposer = listing.created_by
+    if proposer is not None and proposer.pk != getattr(decided_by, "pk", None):
+        notify(proposer, _listing_notice(listing, decision), "")
+    return decision
+
+
+def _listing_notice(listing, decision):
+    why = decision.why
+    if decision.action == Decision.Action.APPROVE:
+        return f"Your listing “{listing.title}” is published." + (f" {why}" if why else "")
+    if decision.action == Decision.Action.REJECT:
+        return f"Your listing “{listing.title}” was refused: {why}"
+    return f"Your listing “{listing.title}” is waiting for an editor again" + (
+        f": {why}" if why else "."
+    )
 
 
 def on_weather_changed(sender, instance, **kwargs):

@@ -1,9 +1,13 @@
 """The traffic desk and the listings desk in the Wagtail admin."""
 
+from django.db import transaction
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from .forms import ListingDecisionForm
 from .models import Listing, ListingCategory, TrafficAlert
+from .services import listing_decide
 
 
 class TrafficAlertViewSet(SnippetViewSet):
@@ -16,6 +20,42 @@ class TrafficAlertViewSet(SnippetViewSet):
     ordering = ["-expires_at"]
 
 
+class ListingEditView(EditView):
+    """Editing a listing saves its fields; a change of status is a decision, made through the
+    service so that it is recorded with who and why and the proposer is told."""
+
+    def get_panel(self):
+        fields = [panel for panel in Listing.panels if getattr(panel, "field_name", "") != "status"]
+        decision = MultiFieldPanel(
+            [
+                HelpPanel(template="components/admin/listing_history.html"),
+                FieldPanel("decision"),
+                FieldPanel("standard_reason"),
+                FieldPanel("decision_reason"),
+            ],
+            heading="Decision",
+        )
+        panel = ObjectList([decision, *fields], base_form_class=ListingDecisionForm)
+        return panel.bind_to_model(self.model)
+
+    def get_form_class(self):
+        return self.panel.get_form_class()  # not the viewset's, which has the status field
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        with transaction.atomic():
+            listing = super().save_instance()
+            if data.get("decision"):
+                listing_decide(
+                    listing=listing,
+                    status=data["decision"],
+                    decided_by=self.request.user,
+                    standard_reason=data.get("standard_reason", ""),
+                    reason=data.get("decision_reason", ""),
+                )
+        return listing
+
+
 class ListingViewSet(SnippetViewSet):
     model = Listing
     icon = "date"
@@ -24,6 +64,7 @@ class ListingViewSet(SnippetViewSet):
     list_filter = ["status", "category"]
     search_fields = ["title", "venue"]
     ordering = ["-starts_at"]
+    edit_view_class = ListingEditView
 
 
 class ListingCategoryViewSet(SnippetViewSet):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.models import RetiredUsername, Suspension
 from accounts.services import member_suspend, profile_create
+from moderation.selectors import decisions_for_item, decisions_for_member
 
 pytestmark = pytest.mark.django_db
 NEWS = {"HTTP_HOST": "localhost"}
@@ -193,7 +194,14 @@ def test_suspended_member_is_told_why_and_until_when(client, admin_user):
     html = client.get("/accounts/data/", **NEWS).content.decode()
     assert "You are suspended until" in html and "Personal attacks" in html
     suspension = Suspension.objects.get(member=member)
-    assert (suspension.created_by, suspension.reason) == (admin_user, "Personal attacks")
+    assert suspension.reason == "Personal attacks"
+    (decision,) = decisions_for_item(suspension)
+    assert (decision.action, decision.decided_by, decision.member) == (
+        "suspend",
+        admin_user,
+        member,
+    )
+    assert decision.reason == "Personal attacks" and decision.decided_at == suspension.created_at
 
 
 def test_moderator_suspends_a_member_in_the_admin(client):
@@ -211,7 +219,10 @@ def test_moderator_suspends_a_member_in_the_admin(client):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     suspension = Suspension.objects.get(member=member)
-    assert suspension.created_by == moderator and suspension.until is None
+    assert suspension.until is None
+    assert [(d.action, d.decided_by) for d in decisions_for_member(member)] == [
+        ("suspend", moderator)
+    ]
 
 
 def test_user_menu_fragment_is_private(client):
@@ -332,15 +343,27 @@ def test_password_reset_mail_lets_a_member_choose_a_new_password(client):
 def test_moderator_lifts_a_suspension_and_the_lift_is_recorded(admin_client, admin_user):
     member = profile_create(member=_verified_member(), username="zanele")
     suspension = member_suspend(member=member, by=admin_user, reason="Spam", until=None)
-    page = admin_client.get(f"/admin/suspensions/edit/{suspension.pk}/").content.decode()
-    assert 'name="lift"' in page and 'name="until"' not in page and 'name="member"' not in page
+    page = admin_client.get(f"/admin/suspensions/edit/{suspension.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="lift"' in html and 'name="until"' not in html and 'name="member"' not in html
+    assert "Decisions about this member: Suspended by" in html
     response = admin_client.post(
         f"/admin/suspensions/edit/{suspension.pk}/",
-        {"reason": "Spam (appeal accepted)", "lift": "on", "until": "2001-01-01 00:00"},
+        {
+            "reason": "Spam (appeal accepted)",
+            "lift": "on",
+            "lift_reason": "Appeal accepted",
+            "until": "2001-01-01 00:00",
+        },
     )
     assert response.status_code == 302, response.content.decode()[:1500]
     suspension.refresh_from_db()
-    assert suspension.lifted_by == admin_user and suspension.lifted_at is not None
+    assert suspension.lifted_at is not None
+    lift, suspend = decisions_for_item(suspension)
+    assert (lift.action, lift.decided_by, lift.reason) == ("lift", admin_user, "Appeal accepted")
+    assert (lift.member, lift.decided_at) == (member, suspension.lifted_at)
+    assert suspend.action == "suspend"
     assert suspension.until is None and suspension.reason == "Spam (appeal accepted)"
     assert "suspended" not in admin_client.get("/profile/zanele/", **NEWS).content.decode()
 
@@ -396,3 +419,21 @@ def test_sign_in_limits_count_each_reader_behind_the_proxies_not_the_proxy(clien
     assert adapter.get_client_ip(reader) == "198.51.100.7"
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2  # more proxies than the request passed
     assert adapter.get_client_ip(reader) == "10.0.0.2"  # not a 500
+
+
+def test_the_suspension_screens_render_and_refuse_bad_input_with_a_message(
+    admin_client, admin_user
+):
+    member = profile_create(member=_verified_member(), username="zanele")
+    member_suspend(member=member, by=admin_user, reason="Spam", until=None)
+    assert admin_client.get("/admin/suspensions/").status_code == 200
+    assert admin_client.get("/admin/suspensions/new/").status_code == 200
+    response = admin_client.post(
+        "/admin/suspensions/new/",
+        {"member": member.pk, "until": "2001-01-01 00:00", "reason": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The end of a suspension must be in the future." in html
+    assert "This field is required." in html
+    assert [d.action for d in decisions_for_member(member)] == ["suspend"]

@@ -8,7 +8,7 @@ from django.test import Client
 
 from accounts.services import profile_create, profile_update
 from accounts.usernames import display_name_validate, username_validate
-from comments.models import CommentPolicy
+from moderation.models import WordPolicy
 
 pytestmark = pytest.mark.django_db
 NEWS = {"HTTP_HOST": "localhost"}
@@ -19,7 +19,7 @@ DISGUISED = ["b\u200bad", "b\u00adad", "b\u200dad", "ba\ufe0fd", "b\u0430d", "\u
 
 @pytest.fixture(autouse=True)
 def banned():
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "bad\ncop\nkai\nass\nbum"
     policy.suspect_words = "liar"
     policy.save()

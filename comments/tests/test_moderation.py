@@ -1,5 +1,6 @@
 """The moderation desk: queues with context, decisions in bulk, each recorded and told."""
 
+import datetime
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -7,10 +8,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from accounts.selectors import suspension_active
 from comments import toxicity
-from comments.models import Comment, Decision
+from comments.models import Comment
+from moderation.models import Decision
+from moderation.selectors import decisions_for_item, decisions_for_member
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -58,9 +62,11 @@ def test_approve_in_bulk_publishes_records_and_tells_the_authors(moderator, memb
     assert set(
         Comment.objects.filter(pk__in=[c.pk for c in comments]).values_list("status", flat=True)
     ) == {"published"}
-    decisions = Decision.objects.filter(comment__in=comments)
-    assert decisions.count() == 3
-    assert {(d.action, d.moderator_id) for d in decisions} == {("approve", moderator.user.pk)}
+    decisions = [decision for c in comments for decision in decisions_for_item(c)]
+    assert len(decisions) == 3
+    assert {(d.action, d.decided_by_id, d.member_id) for d in decisions} == {
+        ("approve", moderator.user.pk, member.pk)
+    }
     assert Notification.objects.filter(member=member, text__contains="was approved").count() == 3
 
 
@@ -74,7 +80,13 @@ def test_rejecting_needs_a_reason_which_the_member_sees(moderator, member, artic
     )
     comment.refresh_from_db()
     assert (comment.status, comment.reason) == ("rejected", "Off-topic")
-    assert Decision.objects.get(comment=comment).reason == "Off-topic"
+    (decision,) = decisions_for_item(comment)
+    assert (decision.action, decision.reason, decision.decided_by) == (
+        "reject",
+        "Off-topic",
+        moderator.user,
+    )
+    assert timezone.now() - decision.decided_at < datetime.timedelta(minutes=1)
     member_view = Client(HTTP_HOST="localhost")
     member_view.force_login(member)
     form = member_view.get(f"/comments/form/{article.pk}/").content.decode()
@@ -95,7 +107,10 @@ def test_feature_and_suspend(moderator, member, article):
     )
     suspension = suspension_active(member)
     assert suspension.reason == "Spamming" and suspension.until is not None
-    assert Decision.objects.filter(comment=comment, action="suspend").exists()
+    suspend, feature = decisions_for_member(member)
+    assert (suspend.action, suspend.item, suspend.reason) == ("suspend", suspension, "Spamming")
+    assert (feature.action, feature.item) == ("feature", comment)
+    assert Decision.objects.filter(member=member).count() == 2  # one per decision, no more
 
 
 def test_reported_queue_lists_reports_most_reported_first(moderator, member, make_member, article):
@@ -201,3 +216,84 @@ def test_removing_an_account_keeps_others_replies(make_member, article):
     answered.refresh_from_db()
     assert answered.author is None and answered.body == "" and answered.withdrawn
     assert Comment.objects.filter(pk=reply.pk).exists()
+
+
+def test_the_desk_shows_each_comments_and_its_authors_decisions(moderator, member, article):
+    comment = held(article, member, "Buy my tickets")
+    moderator.post(
+        "/admin/comments/",
+        {"ids": [comment.pk], "action": "reject", "standard_reason": "spam", "reason": "A shop."},
+    )
+    comment.refresh_from_db()
+    assert (comment.status, comment.reason) == ("rejected", "Spam or advertising. A shop.")
+    (decision,) = decisions_for_item(comment)
+    assert (decision.standard_reason, decision.reason) == ("spam", "A shop.")
+    response = moderator.get("/admin/comments/?queue=recent")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Decisions: Rejected by desk@example.com" in html
+    assert "Decisions about the author: Rejected by desk@example.com" in html
+    assert "Spam or advertising. A shop." in html
+
+
+def test_bad_input_on_the_desk_is_a_message_not_an_error(moderator, member, article):
+    comment = held(article, member, "Borderline")
+    for data in (
+        {"ids": [comment.pk], "action": "reject", "standard_reason": "whim", "reason": "x"},
+        {"ids": [comment.pk], "action": "shout"},
+        {"ids": ["nope"], "action": "approve"},
+    ):
+        response = moderator.post("/admin/comments/", data, follow=True)
+        assert response.status_code == 200
+        messages = [str(m) for m in response.context["messages"]]
+        assert messages and any(
+            text in messages[0]
+            for text in ("Choose a reason from the list", "Unknown action", "Tick at least one")
+        )
+    comment.refresh_from_db()
+    assert comment.status == "held" and decisions_for_item(comment) == []
+
+
+def test_the_members_data_export_lists_the_decisions_about_them(moderator, member, article):
+    from accounts.services import member_export
+
+    comment = held(article, member, "Borderline")
+    moderator.post(
+        "/admin/comments/", {"ids": [comment.pk], "action": "reject", "reason": "Off-topic"}
+    )
+    exported = member_export(member=member)["moderation_decisions"]
+    assert [(d["decision"], d["why"]) for d in exported] == [("Rejected", "Off-topic")]
+
+
+def test_the_comment_policy_settings_page_keeps_its_own_rules_only(moderator):
+    response = moderator.get("/admin/settings/comments/commentpolicy/", follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="toxicity_threshold"' in html and 'name="banned_words"' not in html
+
+
+def test_the_desks_histories_cost_the_same_queries_for_two_comments_or_twelve(
+    moderator, make_member, article
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        moderator.get("/admin/comments/?queue=pending")  # warm: sessions, settings, content types
+        with CaptureQueriesContext(connection) as captured:
+            assert moderator.get("/admin/comments/?queue=pending").status_code == 200
+        return len(captured)
+
+    def add(n):
+        for number in range(n):
+            author = make_member()
+            comment = held(article, author, f"Held {number}")
+            moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "feature"})
+            moderator.post("/admin/comments/", {"ids": [comment.pk], "action": "unfeature"})
+            Comment.objects.filter(pk=comment.pk).update(status="held")
+
+    add(2)
+    few = queries()
+    add(10)
+    # Decisions per comment and per author are one query each, whatever the page holds.
+    assert queries() == few

@@ -6,6 +6,7 @@ import pytest
 
 from comments import pipeline
 from comments.models import Comment, CommentPolicy, ThreadSettings
+from moderation.models import WordPolicy
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +21,11 @@ def only(check, d):
 
 @pytest.fixture
 def policy():
-    policy = CommentPolicy.load()
-    policy.banned_words = "idiot\nscumbag"
-    policy.suspect_words = "corrupt\nliar"
-    policy.save()
-    return policy
+    words = WordPolicy.load()
+    words.banned_words = "idiot\nscumbag"
+    words.suspect_words = "corrupt\nliar"
+    words.save()
+    return CommentPolicy.load()
 
 
 @pytest.mark.parametrize("body", ["", "   ", "x" * 3001])

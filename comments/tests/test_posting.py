@@ -9,7 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from comments.models import Comment, CommentPolicy, Report, ThreadSettings
+from comments.models import Comment, Report, ThreadSettings
+from moderation.models import WordPolicy
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def test_replies_are_one_level_deep_and_notify_the_parents_author(member, make_m
 
 
 def test_a_refused_comment_keeps_the_text_and_says_why(member, article):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "scumbag"
     policy.save()
     response = post(signed_in(member), article, "You absolute scumbag, and more words I typed")
@@ -322,7 +323,7 @@ DISGUISED = ["b\u200bad", "b\u00adad", "b\u200dad", "ba\ufe0fd", "b\u0430d", "\u
 def test_a_banned_word_in_disguise_is_refused_and_the_text_kept_as_typed(
     member, article, disguised
 ):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "bad"
     policy.save()
     response = post(signed_in(member), article, f"What a {disguised} idea")
@@ -336,7 +337,7 @@ def test_a_banned_word_in_disguise_is_refused_and_the_text_kept_as_typed(
 
 @pytest.mark.parametrize("disguised", DISGUISED)
 def test_a_suspect_word_in_disguise_is_held_and_stored_as_typed(member, article, disguised):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.suspect_words = "bad"
     policy.save()
     assert post(signed_in(member), article, f"What a {disguised} idea").status_code == 302
@@ -346,7 +347,7 @@ def test_a_suspect_word_in_disguise_is_held_and_stored_as_typed(member, article,
 
 
 def test_cyrillic_and_greek_comments_are_published_and_shown_as_typed(member, article):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "cop\nkai\nass"
     policy.save()
     body = "Весь этот сор убрали в кассе. ΠΟΛΗ ΚΑΙ ΧΩΡΙΟ. A class act 👩\u200d💻"
@@ -378,7 +379,7 @@ def test_a_new_members_run_of_at_names_is_held_like_links(member, make_member, a
 def test_refusals_for_banned_words_count_towards_the_members_record(member, article, settings):
     """Ten refused comments used to leave no trace: the next clean one was published."""
     settings.HERALD_COMMENT_INTERVAL = 0
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "scumbag"
     policy.save()
     client = signed_in(member)

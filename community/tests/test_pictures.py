@@ -195,9 +195,9 @@ def test_a_picture_taken_down_leaves_the_news_gallery_and_deleting_purges(
 def test_a_listed_word_in_disguise_in_an_album_name_flags_the_picture(
     member, member_client, disguised
 ):
-    from comments.models import CommentPolicy
+    from moderation.models import WordPolicy
 
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "bad"
     policy.save()
     post(member_client, [picture_file()], album=f"{disguised} weather")

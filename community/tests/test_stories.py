@@ -10,9 +10,9 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from accounts.services import member_suspend
-from comments.models import CommentPolicy
 from community import selectors, services
 from community.models import ReaderStoryPage
+from moderation.models import WordPolicy
 from notifications.models import Notification
 
 from .conftest import decide, submit_story, words
@@ -297,7 +297,7 @@ def test_submissions_are_rate_limited(member, member_client, news_index, setting
 
 def test_banned_words_and_many_links_flag_a_story_for_review(member, news_index, settings):
     settings.HERALD_MYNEWS_MAX_LINKS = 1
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "scumbag"
     policy.save()
     body = words(210) + " You scumbag. [a](https://a.example) [b](https://b.example)"
@@ -478,7 +478,7 @@ DISGUISED = ["b\u200bad", "b\u00adad", "b\u200dad", "ba\ufe0fd", "b\u0430d", "\u
 def test_a_listed_word_in_disguise_flags_a_story_which_keeps_what_was_typed(
     member, news_index, disguised, where
 ):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "bad"
     policy.save()
     title = f"A {disguised} road" if where == "title" else "A long road"
@@ -494,7 +494,7 @@ def test_a_listed_word_in_disguise_flags_a_story_which_keeps_what_was_typed(
 
 
 def test_cyrillic_and_greek_stories_are_not_flagged_for_look_alike_letters(member, news_index):
-    policy = CommentPolicy.load()
+    policy = WordPolicy.load()
     policy.banned_words = "cop\nkai\nass\nbum"
     policy.save()
     body = words(210) + " Весь этот сор убрали в кассе. ΠΟΛΗ ΚΑΙ ΧΩΡΙΟ. They burn the class notes."

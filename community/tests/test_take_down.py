@@ -5,7 +5,8 @@ from django.test import Client
 from django.utils.html import escape
 
 from community import selectors
-from community.models import ReaderPicture, ReaderStoryPage, TakeDown
+from community.models import ReaderPicture, ReaderStoryPage
+from moderation.models import Decision
 from notifications.models import Notification
 
 from .conftest import decide, picture_file, submit_story
@@ -34,7 +35,10 @@ def test_a_story_taken_down_says_why_to_the_contributor_and_in_the_queue(
     story = ReaderStoryPage.objects.get(pk=published_story.pk)
     assert not story.live
     expected = f"{REASON}. Copied from a blog."
-    assert TakeDown.objects.get().decided_by == editor
+    take_down = Decision.objects.get(action="take_down")
+    assert (take_down.decided_by, take_down.member, take_down.item) == (editor, member, story)
+    assert take_down.reason == expected
+    assert take_down.decided_at >= published_story.last_published_at  # after it went live
     standing = selectors.standing_of(story)
     assert (standing.state, standing.reason) == ("unpublished", expected)
     assert escape(expected) in member_client.get("/mynews/mine/").content.decode()
@@ -81,7 +85,7 @@ def test_only_reviewers_take_down_and_odd_addresses_are_not_errors(
     editor_client.post(url, {"reason": REASON})
     again = editor_client.post(url, {"reason": REASON}, follow=True)  # already down
     assert "nothing to take down" in again.content.decode()
-    assert TakeDown.objects.count() == 1
+    assert Decision.objects.filter(action="take_down").count() == 1
 
 
 def test_an_unpublish_from_wagtails_menu_says_no_reason(published_story, member, editor):

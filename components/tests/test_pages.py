@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from components.models import Listing, ListingCategory, TrafficAlert
+from components.services import listing_decide
 from places.models import Place
 
 pytestmark = pytest.mark.django_db
@@ -129,8 +130,7 @@ def test_members_propose_listings_that_wait_for_an_editor(client, proposer, sett
         "durban",
     )
     assert "Jazz on the lawn" not in client.get("/listings/?place=durban", **NEWS).content.decode()
-    listing.status = Listing.Status.PUBLISHED
-    listing.save()
+    listing_decide(listing=listing, status=Listing.Status.PUBLISHED, decided_by=None)
     assert "Jazz on the lawn" in client.get("/listings/?place=durban", **NEWS).content.decode()
     assert Notification.objects.get(member=proposer).text == (
         "Your listing “Jazz on the lawn” is published."

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "community",
     "sitesearch",
     "delivery",
+    "moderation",
     "health",
     "worker",
     "wagtail.contrib.forms",

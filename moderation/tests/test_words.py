@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from comments import lookalikes
-from comments.words import matches, phrases, readings, tokens
+from moderation import lookalikes
+from moderation.words import matches, phrases, readings, tokens
 
 
 def test_tokens_fold_case_accents_and_punctuation():
