@@ -161,9 +161,11 @@ def test_a_member_proposes_a_listing_and_an_editor_publishes_it(browser, herald_
     admin_sign_in(desk, herald_server)
     desk.goto(base + "/admin/snippets/components/listing/?status=proposed")
     desk.get_by_role("link", name="Choir evening at the City Hall").first.click()
-    desk.locator("#id_status").select_option("published")
+    desk.get_by_role("combobox", name="Decision").select_option("published")
     desk.get_by_role("button", name="Save").click()
     expect(desk.locator(".messages")).to_contain_text("updated")
+    desk.get_by_role("link", name="Choir evening at the City Hall").first.click()
+    expect(desk.get_by_text("Now: Published")).to_be_visible()  # the decision was recorded
 
     reader = browser.new_context().new_page()
     reader.goto(base + "/listings/?place=kimberley")
