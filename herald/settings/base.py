@@ -369,6 +369,10 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
+        # httpx logs every request Herald makes (each purge, each weather fetch) at INFO; the
+        # callers report what failed (external/http.py, health/outages.py).
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
     },
 }
 
