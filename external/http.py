@@ -5,7 +5,8 @@ Weather, the hosted comment scorers, Varnish purges and wire pictures all ask th
 
 - one ``httpx.Client`` per process, so connections (and TLS sessions) are reused across
   requests and threads instead of opened for each one;
-- a timeout always: the caller's, or ``HERALD_HTTP_TIMEOUT`` seconds;
+- a timeout always: the caller's, or ``HERALD_HTTP_TIMEOUT`` (``HERALD_HTTP_TIMEOUT_MS`` in the
+  environment);
 - a small retry (``HERALD_HTTP_RETRIES`` more tries): any request whose connection could not be
   opened (nothing was sent), and a request safe to repeat (GET, HEAD, PURGE…) whose reused
   connection the server had dropped; a POST that may have arrived is never sent twice, and
@@ -16,8 +17,8 @@ Weather, the hosted comment scorers, Varnish purges and wire pictures all ask th
 - redirects are not followed unless asked for, and then only to http(s) (httpx knows no other).
 
 Errors come out as ``HttpError`` with a message fit for a log or an editor, never a bare
-library exception. Tests swap the transport (``http_transport_set(httpx.MockTransport(...))``)
-and so exercise the real client.
+library exception. Tests swap the transport (``external.testing.http_answers``, an
+``httpx.MockTransport``) and so exercise the real client, retries and limits included.
 """
 
 import json
