@@ -30,6 +30,10 @@ from django.core.cache import cache
 MAX_BUCKETS = 60
 
 
+def _clock() -> float:
+    return time.time()
+
+
 @dataclass(frozen=True)
 class Limit:
     """At most ``events`` in any ``seconds``; ``name`` keeps one limit's counts apart from
@@ -60,7 +64,7 @@ class Limit:
 
 def limits_wait(limits, subjects, *, now: float | None = None) -> int | None:
     """Seconds until every limit allows one more event for every subject; None: allowed now."""
-    now = time.time() if now is None else now
+    now = _clock() if now is None else now
     waits = [
         wait
         for limit in limits
@@ -88,7 +92,7 @@ def _wait(limit: Limit, subject: str, now: float) -> int | None:
 
 def limits_count(limits, subjects, *, now: float | None = None) -> None:
     """Count one event against every limit for every subject."""
-    now = time.time() if now is None else now
+    now = _clock() if now is None else now
     for limit in limits:
         if limit.off:
             continue
