@@ -7,11 +7,9 @@ hold is recorded and the later checks still run, so moderators see every reason.
 import hashlib
 import hmac
 import re
-import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Exists
 from django.utils import timezone
 
@@ -19,6 +17,7 @@ from accounts.selectors import suspension_active
 from moderation import words
 from moderation.models import WordPolicy
 from moderation.selectors import decisions_on_outer, words_banned_in, words_suspect_in
+from ratelimits.limits import Limit, limits_count, limits_wait
 
 from . import toxicity
 from .models import Comment, CommentPolicy, ThreadSettings
@@ -103,17 +102,8 @@ def member_suspended(draft, policy):
 def rate_limit(draft, policy):
     if draft.editing:
         return None
-    now = time.time()
-    waits = []
-    for who in _rate_subjects(draft):
-        last = cache.get(f"comments:last:{who}")
-        if last and now - last < settings.HERALD_COMMENT_INTERVAL:
-            waits.append(int(settings.HERALD_COMMENT_INTERVAL - (now - last)) + 1)
-        hour = int(now // 3600)
-        if cache.get(f"comments:hour:{who}:{hour}", 0) >= settings.HERALD_COMMENT_HOURLY:
-            waits.append(int(3600 - now % 3600) + 1)
-    if waits:
-        wait = max(waits)
+    wait = limits_wait(_rate_limits(), _rate_subjects(draft))
+    if wait:
         return Verdict(
             "rate_limit",
             "reject",
@@ -124,16 +114,15 @@ def rate_limit(draft, policy):
 
 def rate_limit_count(draft):
     """Count a posted comment against its author's and address's limits."""
-    now = time.time()
-    hour = int(now // 3600)
-    for who in _rate_subjects(draft):
-        cache.set(f"comments:last:{who}", now, settings.HERALD_COMMENT_INTERVAL + 1)
-        key = f"comments:hour:{who}:{hour}"
-        if not cache.add(key, 1, 3700):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, 3700)
+    limits_count(_rate_limits(), _rate_subjects(draft))
+
+
+def _rate_limits():
+    """One comment in any HERALD_COMMENT_INTERVAL seconds, HERALD_COMMENT_HOURLY in any hour."""
+    return [
+        Limit("comment-interval", 1, settings.HERALD_COMMENT_INTERVAL),
+        Limit("comment-hourly", settings.HERALD_COMMENT_HOURLY, 3600),
+    ]
 
 
 def _rate_subjects(draft):

@@ -5,13 +5,12 @@ millisecond a comment). Perspective (toxicity) and Akismet (spam) are asked only
 keys are set; when they fail or time out, the local score stands.
 """
 
-import json
 import logging
 import threading
-import urllib.parse
-import urllib.request
 
 from django.conf import settings
+
+from external.http import HttpError, http_request
 
 logger = logging.getLogger(__name__)
 _model_lock = threading.Lock()
@@ -30,37 +29,36 @@ def local_score(text: str) -> float:
 
 
 def perspective_score(text: str) -> float:
-    url = f"{settings.HERALD_PERSPECTIVE_URL}?key={settings.HERALD_PERSPECTIVE_API_KEY}"
-    body = json.dumps(
-        {
+    answer = http_request(
+        "POST",
+        settings.HERALD_PERSPECTIVE_URL,
+        params={"key": settings.HERALD_PERSPECTIVE_API_KEY},
+        json={
             "comment": {"text": text},
             "requestedAttributes": {"TOXICITY": {}},
             "doNotStore": True,
-        }
-    ).encode()
-    request = urllib.request.Request(  # noqa: S310 (an https URL from the settings)
-        url, data=body, headers={"Content-Type": "application/json"}
+        },
+        timeout=settings.HERALD_COMMENT_SCORER_TIMEOUT,
+        max_bytes=100_000,
     )
-    timeout = settings.HERALD_COMMENT_SCORER_TIMEOUT
-    with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
-        data = json.loads(answer.read(100_000))
-    return float(data["attributeScores"]["TOXICITY"]["summaryScore"]["value"])
+    return float(answer.json()["attributeScores"]["TOXICITY"]["summaryScore"]["value"])
 
 
 def akismet_is_spam(text: str, ip: str) -> bool:
-    form = urllib.parse.urlencode(
-        {
+    answer = http_request(
+        "POST",
+        settings.HERALD_AKISMET_URL,
+        data={
             "api_key": settings.HERALD_AKISMET_KEY,
             "blog": settings.HERALD_AKISMET_SITE,
             "user_ip": ip or "127.0.0.1",
             "comment_type": "comment",
             "comment_content": text,
-        }
-    ).encode()
-    request = urllib.request.Request(settings.HERALD_AKISMET_URL, data=form)  # noqa: S310
-    timeout = settings.HERALD_COMMENT_SCORER_TIMEOUT
-    with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
-        verdict = answer.read(100).decode().strip()
+        },
+        timeout=settings.HERALD_COMMENT_SCORER_TIMEOUT,
+        max_bytes=1_000,
+    )
+    verdict = answer.text.strip()
     if verdict not in ("true", "false"):
         raise ValueError(f"Akismet answered {verdict!r}")
     return verdict == "true"
@@ -72,7 +70,7 @@ def score(text: str, *, ip: str = "") -> tuple[float, str]:
     if settings.HERALD_PERSPECTIVE_API_KEY:
         try:
             value, source = perspective_score(text), "perspective"
-        except (OSError, ValueError, KeyError, TypeError) as error:
+        except (HttpError, ValueError, KeyError, TypeError) as error:
             logger.warning("Perspective failed, using the local score: %s", error)
     if value is None:
         value = local_score(text)
@@ -80,6 +78,6 @@ def score(text: str, *, ip: str = "") -> tuple[float, str]:
         try:
             if akismet_is_spam(text, ip):
                 value, source = 1.0, "akismet"
-        except (OSError, ValueError) as error:
+        except (HttpError, ValueError) as error:
             logger.warning("Akismet failed, using the toxicity score alone: %s", error)
     return value, source

@@ -10,12 +10,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from defusedxml import ElementTree
-from defusedxml.common import DefusedXmlException
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from external.xml import XmlRefused, xml_parse
 from places.services import place_find
 
 from .models import TrafficAlert
@@ -75,11 +74,9 @@ def entries_from_json(text: str, default_source: str):
 
 def entries_from_cap(text: str, default_source: str):
     try:
-        root = ElementTree.fromstring(text, forbid_dtd=True)
-    except DefusedXmlException as error:
-        raise FeedError(f"refused: {error.__class__.__name__} (DTDs and entities)") from error
-    except ElementTree.ParseError as error:
-        raise FeedError(f"not well-formed XML: {error}") from error
+        root = xml_parse(text)
+    except XmlRefused as error:
+        raise FeedError(str(error)) from None
     alerts = [root] if root.tag == f"{CAP_NS}alert" else root.findall(f"{CAP_NS}alert")
     if not alerts:
         raise FeedError("no CAP 1.2 <alert> elements")

@@ -5,16 +5,14 @@ the component shows as "forecast unavailable": a provider never breaks a page.
 """
 
 import datetime
-import json
 import logging
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+
+from external.http import HttpError, http_request
 
 from .models import Condition, DailyForecast, WeatherReport
 
@@ -120,25 +118,25 @@ class OpenMeteoProvider:
         return forecast
 
     def _fetch(self, place) -> dict:
-        query = urllib.parse.urlencode(
-            {
-                "latitude": f"{place.latitude:.4f}",
-                "longitude": f"{place.longitude:.4f}",
-                "current": "temperature_2m,weather_code,wind_speed_10m",
-                "daily": "weather_code,temperature_2m_max,temperature_2m_min,"
-                "precipitation_probability_max",
-                "timezone": place.timezone,
-                "forecast_days": OUTLOOK_DAYS,
-            }
-        )
-        request = urllib.request.Request(  # noqa: S310 (the scheme is checked at start-up)
-            f"{settings.HERALD_WEATHER_URL}?{query}", headers={"User-Agent": "Herald"}
-        )
+        query = {
+            "latitude": f"{place.latitude:.4f}",
+            "longitude": f"{place.longitude:.4f}",
+            "current": "temperature_2m,weather_code,wind_speed_10m",
+            "daily": "weather_code,temperature_2m_max,temperature_2m_min,"
+            "precipitation_probability_max",
+            "timezone": place.timezone,
+            "forecast_days": OUTLOOK_DAYS,
+        }
         try:
-            timeout = settings.HERALD_WEATHER_TIMEOUT
-            with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
-                return json.loads(answer.read(1_000_000))
-        except (OSError, ValueError) as error:  # URLError, timeouts and bad JSON
+            answer = http_request(
+                "GET",
+                settings.HERALD_WEATHER_URL,
+                params=query,
+                timeout=settings.HERALD_WEATHER_TIMEOUT,
+                max_bytes=1_000_000,
+            )
+            return answer.json()
+        except (HttpError, ValueError) as error:  # no answer, not 2xx, too large, bad JSON
             raise WeatherUnavailable(f"Open-Meteo: {error}") from error
 
     @staticmethod

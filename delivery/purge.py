@@ -16,12 +16,11 @@ sent too early would let a reader re-cache the old page).
 import contextlib
 import contextvars
 import logging
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.db import transaction
 
+from external.http import HttpError, http_request
 from health.faults import fault_point
 from health.outages import outage_over, outage_report
 
@@ -108,14 +107,19 @@ def _here_at_once(keys):
 
 
 def varnish_purge(varnish_url, keys):
-    request = urllib.request.Request(  # noqa: S310 (the operator's own Varnish)
-        varnish_url, method="PURGE", headers={"xkey-purge": " ".join(keys)}
-    )
+    """``PURGE`` with an ``xkey-purge`` header naming the keys; False (and the outage reported)
+    when the Varnish did not answer 2xx within ``HERALD_PURGE_TIMEOUT`` seconds."""
     service = f"Varnish at {varnish_url}"
     try:
-        with urllib.request.urlopen(request, timeout=settings.HERALD_PURGE_TIMEOUT):  # noqa: S310
-            pass
-    except (urllib.error.URLError, OSError) as exc:
+        http_request(
+            "PURGE",
+            varnish_url,
+            headers={"xkey-purge": " ".join(keys)},
+            timeout=settings.HERALD_PURGE_TIMEOUT,
+            max_bytes=100_000,
+            retries=0,  # the purge task is tried again on its own schedule
+        )
+    except HttpError as exc:
         outage_report(
             service,
             f"purge of {len(keys)} keys failed and will be tried again ({exc})",

@@ -1,7 +1,7 @@
 """Read agency copy: RSS 2.0, Atom, IPTC ninjs (JSON) and IPTC NewsML-G2 (XML).
 
-XML is parsed with defusedxml, so DTDs, entity expansion (billion laughs) and external entities
-are refused outright rather than expanded.
+XML is parsed by Herald's one parser for outside documents (``external.xml``), so DTDs, entity
+expansion (billion laughs) and external entities are refused outright rather than expanded.
 """
 
 import json
@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from external.xml import XmlRefused, xml_parse, xml_serialise
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
@@ -86,11 +85,9 @@ def parse_bytes(data: bytes, *, name: str = "") -> ParsedFile:
     if name.endswith(".json") or stripped.startswith((b"{", b"[")):
         return _ninjs(data)
     try:
-        root = SafeET.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException as exc:
-        raise WireFormatError(f"refused unsafe XML ({exc.__class__.__name__})") from None
-    except SafeET.ParseError as exc:
-        raise WireFormatError(f"not well-formed XML ({exc})") from None
+        root = xml_parse(data)
+    except XmlRefused as exc:
+        raise WireFormatError(str(exc)) from None
     if root.tag == "rss":
         return _rss(root)
     if root.tag == f"{ATOM}feed":
@@ -219,7 +216,7 @@ def _newsml(root):
             container = html_body if html_body is not None else body
             for element in container.iter():  # drop namespaces: <html:p> becomes <p>
                 element.tag = element.tag.split("}", 1)[-1]
-            body_html = "".join(SafeET.tostring(child, encoding="unicode") for child in container)
+            body_html = "".join(xml_serialise(child) for child in container)
         candidates.append(
             WireItem(
                 guid=item.get("guid", ""),

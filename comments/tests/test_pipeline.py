@@ -83,6 +83,21 @@ def test_hourly_cap(member, article, settings):
     assert verdict.retry_after > 0 and "too fast" in verdict.reason
 
 
+def test_hourly_cap_rolls_over_the_clock_hour(member, article, settings, monkeypatch):
+    """Thirty comments at 10:59 are not thirty more at 11:00: the hour is any hour."""
+    settings.HERALD_COMMENT_INTERVAL = 0
+    settings.HERALD_COMMENT_HOURLY = 2
+    clock = [3600 * 10 - 30.0]
+    monkeypatch.setattr("ratelimits.limits._clock", lambda: clock[0])
+    for _ in range(2):
+        pipeline.rate_limit_count(draft(member, article))
+    clock[0] = 3600 * 10 + 60.0  # past the clock hour
+    verdict = only(pipeline.rate_limit, draft(member, article))
+    assert verdict.retry_after > 3000 and "too fast" in verdict.reason
+    clock[0] = 3600 * 11  # an hour after them
+    assert only(pipeline.rate_limit, draft(member, article)) is None
+
+
 def test_repeat_of_a_recent_comment(member, article):
     Comment.objects.create(page=article, author=member, body="Same words, same order!")
     verdict = only(pipeline.repeat, draft(member, article, "same words same ORDER"))

@@ -1,12 +1,12 @@
 """Purges run as a task after the commit, and are tried again until every cache has them."""
 
-import urllib.error
-
+import httpx
 import pytest
 from django.test import override_settings
 
 from delivery import purge
 from delivery.tasks import PurgeIncomplete, cache_purge
+from external.testing import http_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +28,30 @@ def test_a_purge_waits_for_the_commit_and_reaches_varnish_from_the_task(
 def test_an_unreachable_varnish_fails_the_task_so_it_is_tried_again(settings, monkeypatch):
     settings.HERALD_VARNISH_URLS = ["http://127.0.0.1:1/"]
 
-    def refused(request, timeout):
-        raise urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))
+    def refused(request):
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
-    monkeypatch.setattr(purge.urllib.request, "urlopen", refused)
-    with pytest.raises(PurgeIncomplete, match="127.0.0.1:1"):
+    with http_answers(refused), pytest.raises(PurgeIncomplete, match="127.0.0.1:1"):
         cache_purge.call(["page-7"], [])
+
+
+def test_a_varnish_purge_is_a_purge_request_naming_the_keys(settings):
+    settings.HERALD_VARNISH_URLS = ["http://127.0.0.1:6081/"]
+    seen = []
+
+    def varnish(request):
+        seen.append((request.method, str(request.url), request.headers["xkey-purge"]))
+        return httpx.Response(200)
+
+    with http_answers(varnish):
+        assert purge.varnish_purge("http://127.0.0.1:6081/", ["page-7", "site-1"])
+    assert seen == [("PURGE", "http://127.0.0.1:6081/", "page-7 site-1")]
+
+
+@pytest.mark.parametrize("status", [403, 404, 500, 503])
+def test_a_varnish_that_refuses_the_purge_counts_as_not_reached(status):
+    with http_answers(lambda request: httpx.Response(status)):
+        assert not purge.varnish_purge("http://127.0.0.1:6081/", ["page-7"])
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})

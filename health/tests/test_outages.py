@@ -1,11 +1,12 @@
 """A service that stays down is reported once, with what to do, not once per attempt."""
 
 import logging
-import urllib.error
 
+import httpx
 import pytest
 
 from delivery import purge
+from external.testing import http_answers
 from health.outages import outages_forget
 
 
@@ -25,13 +26,13 @@ def test_a_varnish_that_is_not_running_is_reported_once_then_once_when_back(
 ):
     settings.HERALD_VARNISH_URLS = ["http://127.0.0.1:1/"]
 
-    def refused(request, timeout):
-        raise urllib.error.URLError(ConnectionRefusedError(111, "Connection refused"))
+    def refused(request):
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
-    monkeypatch.setattr(purge.urllib.request, "urlopen", refused)
     caplog.set_level(logging.DEBUG)
-    for _ in range(200):
-        purge.varnish_purge("http://127.0.0.1:1/", ["page-1"])
+    with http_answers(refused):
+        for _ in range(200):
+            purge.varnish_purge("http://127.0.0.1:1/", ["page-1"])
     warnings = _warnings(caplog)
     assert len(warnings) == 1
     message = warnings[0].getMessage()
@@ -39,17 +40,10 @@ def test_a_varnish_that_is_not_running_is_reported_once_then_once_when_back(
     assert "HERALD_VARNISH_URLS" in message  # what to do
     assert warnings[0].exc_info is None  # no traceback
 
-    class Answer:
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-    monkeypatch.setattr(purge.urllib.request, "urlopen", lambda request, timeout: Answer())
     caplog.clear()
-    for _ in range(3):
-        purge.varnish_purge("http://127.0.0.1:1/", ["page-1"])
+    with http_answers(lambda request: httpx.Response(200)):
+        for _ in range(3):
+            purge.varnish_purge("http://127.0.0.1:1/", ["page-1"])
     assert [r.getMessage() for r in _warnings(caplog)] == [
         "Varnish at http://127.0.0.1:1/ answers again."
     ]

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "moderation",
     "health",
     "worker",
+    "ratelimits",
+    "external",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -330,6 +332,12 @@ HERALD_PAGE_CACHE_SKIP_PATHS = (
 # A browser sending one of these cookies gets pages rendered for it, never a cached copy.
 HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"sessionid", "messages", "herald_signed_in"})
 
+# Herald's one HTTP client (external/http.py): the timeout of a request whose caller gives none
+# (weather, the comment scorers, purges and wire pictures give their own, below), and how many
+# more tries a request gets when its connection fails (never a POST that may have arrived).
+HERALD_HTTP_TIMEOUT = env_int("HERALD_HTTP_TIMEOUT_MS", 5000) / 1000
+HERALD_HTTP_RETRIES = env_int("HERALD_HTTP_RETRIES", 1)
+
 # Purges sent on to caches in front of Herald: Varnish servers that purge by surrogate key
 # (xkey; deploy/varnish/herald.vcl), and Wagtail's frontend-cache backends for CDNs, given as
 # the JSON of WAGTAILFRONTENDCACHE (docs/deployment.md).
@@ -361,6 +369,10 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
+        # httpx logs every request Herald makes (each purge, each weather fetch) at INFO; the
+        # callers report what failed (external/http.py, health/outages.py).
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
     },
 }
 

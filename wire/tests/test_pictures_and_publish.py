@@ -105,6 +105,16 @@ def test_a_bad_picture_is_reported_and_the_story_still_imported(
     assert message in capsys.readouterr().out
 
 
+def test_a_picture_larger_than_an_upload_is_refused_as_it_arrives(
+    tmp_path, picture_server, capsys, settings
+):
+    settings.HERALD_UPLOAD_MAX_BYTES = 2 * 1_048_576
+    FILES["/huge.jpg"] = (200, "image/jpeg", b"\xff" * (3 * 1_048_576))
+    _import(tmp_path, _ninjs("urn:pic:5", f"{picture_server}/huge.jpg"))
+    assert WireStory.objects.get(guid="urn:pic:5").page.lead_image is None
+    assert "larger than 2 MB" in capsys.readouterr().out
+
+
 def test_pictures_are_not_fetched_from_other_schemes_or_when_asked_not_to(tmp_path, capsys):
     _import(tmp_path, _ninjs("urn:pic:3", "file:///etc/passwd"))
     assert "only http and https" in capsys.readouterr().out
