@@ -16,32 +16,15 @@ class CommunityConfig(AppConfig):
             workflow_submitted,
         )
 
-        from accounts import registry
         from newsroom.demo.build import register_demo_extra
-        from newsroom.navigation import (
-            register_article_include,
-            register_home_include,
-            register_home_subpage_type,
-            register_multimedia_link,
-            register_search_type,
-        )
         from newsroom.signals import page_went_live
 
-        from . import receivers, services
+        from . import receivers
         from .demo import demo_community_build
         from .models import Album, ReaderPicture, ReaderStoryPage
-        from .profile import profile_sections
 
-        register_home_subpage_type("community.MyNewsIndexPage")
-        register_multimedia_link("User Galleries", "/galleries/")
-        register_multimedia_link("MyNews: reader stories", "/mynews/")
-        register_home_include("community/includes/home_mynews.html")
-        register_search_type("reader", "Reader stories", "community.ReaderStoryPage")
-        register_article_include("community/includes/responses.html", first=True)
-        registry.register_exporter("contributions", services.member_export)
-        registry.register_eraser("contributions", services.member_erase)
-        for section in profile_sections:
-            registry.register_profile_section(section)
+        # What community adds to the newsroom's pages and the member's account is registered
+        # in wagtail_hooks.py.
         register_demo_extra(demo_community_build)
 
         post_delete.connect(receivers.on_story_deleted, sender=ReaderStoryPage)
