@@ -62,3 +62,11 @@ def comments_export(member):
 @hooks.register("herald_member_erasers")
 def comments_erase(member, *, mode):
     services.member_erase(member, mode=mode)
+
+
+@hooks.register("herald_demo_builders")
+def comments_demo(*, seed):
+    """The demo network's comments under the demo's articles (read in newsroom.demo.build)."""
+    from .demo import demo_comments_build  # the demo's data only when a demo is built
+
+    demo_comments_build(seed=seed)

@@ -16,16 +16,13 @@ class CommunityConfig(AppConfig):
             workflow_submitted,
         )
 
-        from newsroom.demo.build import register_demo_extra
         from newsroom.signals import page_went_live
 
         from . import receivers
-        from .demo import demo_community_build
         from .models import Album, ReaderPicture, ReaderStoryPage
 
-        # What community adds to the newsroom's pages and the member's account is registered
-        # in wagtail_hooks.py.
-        register_demo_extra(demo_community_build)
+        # What community adds to the newsroom's pages, the member's account and the demo is
+        # registered in wagtail_hooks.py.
 
         post_delete.connect(receivers.on_story_deleted, sender=ReaderStoryPage)
         pre_delete.connect(receivers.on_picture_deleted, sender=ReaderPicture)

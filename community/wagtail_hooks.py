@@ -95,3 +95,11 @@ def contributions_erase(member, *, mode):
 
 hooks.register("herald_profile_sections", profile.stories_section)
 hooks.register("herald_profile_sections", profile.pictures_section)
+
+
+@hooks.register("herald_demo_builders")
+def community_demo(*, seed):
+    """The demo network's MyNews stories, pictures and albums (read in newsroom.demo.build)."""
+    from .demo import demo_community_build  # the demo's data only when a demo is built
+
+    demo_community_build(seed=seed)

@@ -8,13 +8,9 @@ class ComponentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from newsroom.demo.build import register_demo_extra
-
         from . import checks, services  # noqa: F401 (checks register themselves)
-        from .demo import demo_components_build
         from .models import DailyForecast, Listing, TrafficAlert, WeatherReport
 
-        register_demo_extra(demo_components_build)
         for model, receiver in (
             (TrafficAlert, services.on_alert_changed),
             (Listing, services.on_listing_changed),

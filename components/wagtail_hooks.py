@@ -95,3 +95,11 @@ def components_beside_pages():
 @hooks.register("herald_multimedia_links")
 def components_multimedia_links():
     return [("Traffic alerts", "/traffic/"), ("What's on", "/listings/")]
+
+
+@hooks.register("herald_demo_builders")
+def components_demo(*, seed):
+    """The demo network's forecasts, traffic alerts and listings (read in newsroom.demo.build)."""
+    from .demo import demo_components_build  # the demo's data only when a demo is built
+
+    demo_components_build(seed=seed)
