@@ -2,6 +2,9 @@ from django.apps import AppConfig
 
 
 class CommunityConfig(AppConfig):
+    """What community adds to the newsroom's pages, the member's account and the demo is
+    registered in wagtail_hooks.py; here only the signals it listens to."""
+
     name = "community"
     verbose_name = "Reader contributions"
 
@@ -20,9 +23,6 @@ class CommunityConfig(AppConfig):
 
         from . import receivers
         from .models import Album, ReaderPicture, ReaderStoryPage
-
-        # What community adds to the newsroom's pages, the member's account and the demo is
-        # registered in wagtail_hooks.py.
 
         post_delete.connect(receivers.on_story_deleted, sender=ReaderStoryPage)
         pre_delete.connect(receivers.on_picture_deleted, sender=ReaderPicture)
