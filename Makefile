@@ -46,9 +46,11 @@ bench-profile: install
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) bench/profile_pages.py $(BENCH_ARGS)
 
+## Style, and the layers of docs/architecture.md (import-linter contracts in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 
 format: install
 	$(VENV)/bin/ruff format .

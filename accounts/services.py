@@ -23,7 +23,7 @@ from moderation.models import Decision, reason_text
 from moderation.selectors import decisions_for_member
 from moderation.services import decision_record
 
-from . import registry
+from .extensions import member_erase_everywhere, member_exports
 from .keys import member_keys
 from .models import RetiredUsername, Suspension, UsernameLocked
 from .usernames import display_name_validate, username_key, username_validate
@@ -197,8 +197,7 @@ def member_export(*, member) -> dict:
         ],
         "moderation_decisions": _decisions_export(member),
     }
-    for name, exporter in registry.exporters.items():
-        data[name] = exporter(member)
+    data.update(member_exports(member))
     return data
 
 
@@ -213,8 +212,7 @@ def member_delete(*, member, mode: str):
     """Delete the account; contributions are removed or anonymised as the member chose."""
     if mode not in DELETE_MODES:
         raise ValueError(f"mode must be one of {DELETE_MODES}")
-    for eraser in registry.erasers.values():
-        eraser(member, mode=mode)
+    member_erase_everywhere(member, mode=mode)
     username_retire(member=member)
     if member.avatar:
         member.avatar.delete(save=False)

@@ -17,7 +17,8 @@ from wagtail.models import Site
 from delivery.cache import cache_publicly
 from delivery.sites import absolute_url
 
-from . import registry, selectors, services
+from . import selectors, services
+from .extensions import profile_sections
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
 from .keys import member_keys
 from .signin_hint import clear_signin_hint
@@ -118,7 +119,7 @@ def profile_page(request, username):
             "member": member,
             "suspension": selectors.suspension_active(member),
             "canonical_url": canonical,
-            "sections": [s for s in (fn(member) for fn in registry.profile_sections) if s],
+            "sections": profile_sections(member),
         },
     )
     return cache_publicly(response, keys=member_keys(member))

@@ -2,6 +2,9 @@ from django.apps import AppConfig
 
 
 class CommunityConfig(AppConfig):
+    """What community adds to the newsroom's pages, the member's account and the demo is
+    registered in wagtail_hooks.py; here only the signals it listens to."""
+
     name = "community"
     verbose_name = "Reader contributions"
 
@@ -16,33 +19,10 @@ class CommunityConfig(AppConfig):
             workflow_submitted,
         )
 
-        from accounts import registry
-        from newsroom.demo.build import register_demo_extra
-        from newsroom.navigation import (
-            register_article_include,
-            register_home_include,
-            register_home_subpage_type,
-            register_multimedia_link,
-            register_search_type,
-        )
         from newsroom.signals import page_went_live
 
-        from . import receivers, services
-        from .demo import demo_community_build
+        from . import receivers
         from .models import Album, ReaderPicture, ReaderStoryPage
-        from .profile import profile_sections
-
-        register_home_subpage_type("community.MyNewsIndexPage")
-        register_multimedia_link("User Galleries", "/galleries/")
-        register_multimedia_link("MyNews: reader stories", "/mynews/")
-        register_home_include("community/includes/home_mynews.html")
-        register_search_type("reader", "Reader stories", "community.ReaderStoryPage")
-        register_article_include("community/includes/responses.html", first=True)
-        registry.register_exporter("contributions", services.member_export)
-        registry.register_eraser("contributions", services.member_erase)
-        for section in profile_sections:
-            registry.register_profile_section(section)
-        register_demo_extra(demo_community_build)
 
         post_delete.connect(receivers.on_story_deleted, sender=ReaderStoryPage)
         pre_delete.connect(receivers.on_picture_deleted, sender=ReaderPicture)

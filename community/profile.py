@@ -1,4 +1,5 @@
-"""The contributor's published stories and pictures on their public profile page."""
+"""The contributor's published stories and pictures on their public profile page (the
+``herald_profile_sections`` hook, registered in wagtail_hooks.py)."""
 
 from .models import ReaderStoryPage
 from .selectors import pictures_published
@@ -28,6 +29,3 @@ def pictures_section(member):
         "template": "community/includes/profile_pictures.html",
         "pictures": pictures,
     }
-
-
-profile_sections = [stories_section, pictures_section]

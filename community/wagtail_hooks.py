@@ -4,7 +4,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, services
+from newsroom.models import ArticlePage
+
+from . import admin_views, profile, services
 from .models import ReaderPicture
 
 
@@ -48,3 +50,56 @@ register_snippet(ReaderPictureViewSet)
 @hooks.register("herald_member_shown_keys")
 def contributions_showing_member(member):
     return services.contributions_shown_keys(member)
+
+
+# What community adds to the newsroom's pages (read in newsroom.extensions and
+# sitesearch.types) and to the member's account (read in accounts.extensions).
+
+
+@hooks.register("herald_home_subpage_types")
+def mynews_under_home():
+    return ["community.MyNewsIndexPage"]
+
+
+@hooks.register("herald_multimedia_links")
+def community_multimedia_links():
+    return [("User Galleries", "/galleries/"), ("MyNews: reader stories", "/mynews/")]
+
+
+@hooks.register("herald_home_includes")
+def mynews_on_home():
+    return "community/includes/home_mynews.html"
+
+
+@hooks.register("herald_search_types")
+def reader_stories_searched():
+    return [("reader", "Reader stories", "community.ReaderStoryPage")]
+
+
+# First under an article, above its comments.
+@hooks.register("herald_article_includes", order=-1)
+def responses_under_article(page):
+    """Readers respond to newsroom articles, not to other readers' stories."""
+    return "community/includes/responses.html" if isinstance(page, ArticlePage) else None
+
+
+@hooks.register("herald_member_exporters")
+def contributions_export(member):
+    return {"contributions": services.member_export(member)}
+
+
+@hooks.register("herald_member_erasers")
+def contributions_erase(member, *, mode):
+    services.member_erase(member, mode=mode)
+
+
+hooks.register("herald_profile_sections", profile.stories_section)
+hooks.register("herald_profile_sections", profile.pictures_section)
+
+
+@hooks.register("herald_demo_builders")
+def community_demo(*, seed):
+    """The demo network's MyNews stories, pictures and albums (read in newsroom.demo.build)."""
+    from .demo import demo_community_build  # the demo's data only when a demo is built
+
+    demo_community_build(seed=seed)

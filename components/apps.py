@@ -8,17 +8,9 @@ class ComponentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from newsroom.demo.build import register_demo_extra
-        from newsroom.navigation import register_multimedia_link, register_sidebar_include
-
         from . import checks, services  # noqa: F401 (checks register themselves)
-        from .demo import demo_components_build
         from .models import DailyForecast, Listing, TrafficAlert, WeatherReport
 
-        register_sidebar_include("components/includes/components.html")
-        register_demo_extra(demo_components_build)
-        register_multimedia_link("Traffic alerts", "/traffic/")
-        register_multimedia_link("What's on", "/listings/")
         for model, receiver in (
             (TrafficAlert, services.on_alert_changed),
             (Listing, services.on_listing_changed),

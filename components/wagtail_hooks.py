@@ -1,6 +1,7 @@
 """The traffic desk and the listings desk in the Wagtail admin."""
 
 from django.db import transaction
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
@@ -81,3 +82,24 @@ class LocalInformationGroup(SnippetViewSetGroup):
 
 
 register_snippet(LocalInformationGroup)
+
+
+# What components add to the newsroom's pages (read in newsroom.extensions).
+
+
+@hooks.register("herald_sidebar_includes")
+def components_beside_pages():
+    return "components/includes/components.html"
+
+
+@hooks.register("herald_multimedia_links")
+def components_multimedia_links():
+    return [("Traffic alerts", "/traffic/"), ("What's on", "/listings/")]
+
+
+@hooks.register("herald_demo_builders")
+def components_demo(*, seed):
+    """The demo network's forecasts, traffic alerts and listings (read in newsroom.demo.build)."""
+    from .demo import demo_components_build  # the demo's data only when a demo is built
+
+    demo_components_build(seed=seed)

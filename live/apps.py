@@ -8,7 +8,6 @@ class LiveConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_unpublished
 
-        from newsroom.navigation import register_page_include
         from newsroom.signals import page_went_live
 
         from .services import live_event_for_page
@@ -21,4 +20,3 @@ class LiveConfig(AppConfig):
 
         page_went_live.connect(published, weak=False, dispatch_uid="live-published")
         page_unpublished.connect(unpublished, weak=False, dispatch_uid="live-unpublished")
-        register_page_include("live/includes/notice.html")

@@ -20,8 +20,8 @@ from wagtail.snippets.models import register_snippet
 
 from delivery.cache import cache_publicly, make_private
 
+from . import extensions, restrictions, selectors
 from . import keys as newsroom_keys
-from . import navigation, restrictions, selectors
 from .blocks import ArticleBodyBlock
 from .search import SearchForm, filters_from, search_terms
 
@@ -101,11 +101,23 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("strapline")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = navigation.home_subpage_types
+    subpage_types = ["newsroom.SectionPage", "newsroom.PicturesIndexPage", "newsroom.PolicyPage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "home page"
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """Add the page types other apps let editors put under a home page (the MyNews index).
+
+        Wagtail reads ``subpage_types`` here once, after every app is loaded, so the
+        ``herald_home_subpage_types`` hook can be asked then.
+        """
+        if cls._clean_subpage_models is None:
+            added = extensions.home_subpage_types()
+            cls.subpage_types = list(dict.fromkeys([*cls.subpage_types, *added]))
+        return super().clean_subpage_models()
 
     @path("", name="home")
     def home(self, request):

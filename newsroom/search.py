@@ -8,7 +8,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .navigation import search_types
+from sitesearch.types import search_types
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -32,7 +32,7 @@ class SearchForm(forms.Form):
         ]
         self.sections = {section.pk: section for section in sections}
         self.fields["type"].choices = [("", "All stories")] + [
-            (key, label) for key, label, _model in search_types
+            (key, label) for key, label, _model in search_types()
         ]
 
     def clean(self):
@@ -53,7 +53,7 @@ class SearchFilters:
     section: object = None
     start: datetime.date | None = None
     end: datetime.date | None = None
-    kind: str = ""  # a key of navigation.search_types; empty: all of them
+    kind: str = ""  # a key of sitesearch.types.search_types(); empty: all of them
 
 
 def filters_from(form) -> SearchFilters:
@@ -75,7 +75,7 @@ def search_models(kind: str):
 
     return [
         apps.get_model(model_label)
-        for key, _label, model_label in search_types
+        for key, _label, model_label in search_types()
         if not kind or key == kind
     ]
 

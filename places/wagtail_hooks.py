@@ -1,8 +1,10 @@
 """Editors look after the gazetteer: add suburbs and regions, correct names."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import services
 from .models import Place
 
 
@@ -19,3 +21,9 @@ class PlaceViewSet(SnippetViewSet):
 
 
 register_snippet(PlaceViewSet)
+
+
+@hooks.register("herald_member_exporters")
+def location_settings_export(member):
+    """The member's location choices, in their data export (read in accounts.extensions)."""
+    return {"location_settings": services.member_export(member)}

@@ -6,14 +6,16 @@ class SiteSearchConfig(AppConfig):
     verbose_name = "Site search"
 
     def ready(self):
-        # Listed after the apps that register search types, so every type is known here.
+        # Every page type is watched: which are searchable is asked of the
+        # ``herald_search_types`` hook when a page is saved, not here, so the order of the
+        # apps in INSTALLED_APPS does not matter.
         from django.db.models.signals import post_save
+        from wagtail.models import get_page_models
         from wagtail.signals import page_unpublished, post_page_move
 
         from . import receivers
-        from .documents import searchable_models
 
-        for model in searchable_models():
+        for model in get_page_models():
             post_save.connect(
                 receivers.on_page_saved,
                 sender=model,

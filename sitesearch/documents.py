@@ -7,6 +7,7 @@ from django.db import connection
 
 from .keys import keys_sql
 from .models import SearchDocument
+from .types import searchable_models
 
 PAGE_TABLE = "wagtailcore_page"
 
@@ -14,14 +15,6 @@ PAGE_TABLE = "wagtailcore_page"
 def is_enabled() -> bool:
     """Herald's index serves searches on PostgreSQL; other databases use Wagtail's backend."""
     return connection.vendor == "postgresql" and settings.HERALD_SEARCH_POSTGRES_INDEX
-
-
-def searchable_models():
-    from django.apps import apps
-
-    from newsroom.navigation import search_types
-
-    return tuple(apps.get_model(model_label) for _key, _label, model_label in search_types)
 
 
 def weighted_texts(page) -> list[tuple[str, str]]:

@@ -1,6 +1,7 @@
 from wagtail.models import Page
 
 from .documents import document_delete, document_save, documents_keys_refresh, is_enabled
+from .types import searchable_models
 
 
 def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -9,9 +10,11 @@ def on_page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     Publishing saves the whole page with its new content; so does anything that changes a live
     page outside the editor (a credit removed on account deletion). Saves of a few fields
     (``save_revision``) are skipped: the page in memory may then hold unpublished draft text.
-    A deleted page's document goes with it.
+    A deleted page's document goes with it. Only the page types of a search type are indexed.
     """
     if raw or update_fields is not None or not instance.live or not is_enabled():
+        return
+    if type(instance) not in searchable_models():
         return
     document_save(instance)
 

@@ -2,12 +2,7 @@ from django.apps import AppConfig
 
 
 class WireConfig(AppConfig):
+    """The wire desk and the demo's wire copy are registered in wagtail_hooks.py."""
+
     name = "wire"
     verbose_name = "Wire import"
-
-    def ready(self):
-        from newsroom.demo.build import register_demo_extra
-
-        from .demo import demo_wire_build
-
-        register_demo_extra(demo_wire_build)

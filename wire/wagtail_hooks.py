@@ -49,3 +49,11 @@ def register_wire():
 @hooks.register("register_admin_urls")
 def wire_publish_urls():
     return [path("wire-publish/<int:pk>/", admin_views.publish, name="wire_publish")]
+
+
+@hooks.register("herald_demo_builders")
+def wire_demo(*, seed):
+    """The demo network's wire copy waiting in the desk (read in newsroom.demo.build)."""
+    from .demo import demo_wire_build  # the demo's data only when a demo is built
+
+    demo_wire_build(seed=seed)

@@ -132,22 +132,22 @@ def test_export_contains_account_emails_and_suspensions(client, admin_user):
     assert data["suspensions"][0]["reason"] == "Cool off"
 
 
-def test_export_includes_what_other_apps_register(client, monkeypatch):
-    from accounts import registry
+def test_export_includes_what_other_apps_register(client):
+    from wagtail import hooks
 
-    monkeypatch.setitem(registry.exporters, "comments", lambda member: [{"text": "Hi"}])
     member = profile_create(member=_verified_member(), username="zanele")
     client.force_login(member)
-    assert json.loads(client.get("/accounts/data/export.json").content).get("comments") == [
-        {"text": "Hi"}
-    ]
+    with hooks.register_temporarily(
+        "herald_member_exporters", lambda member: {"testing": [{"text": "Hi"}]}
+    ):
+        data = json.loads(client.get("/accounts/data/export.json").content)
+    assert data.get("testing") == [{"text": "Hi"}]
 
 
-def test_delete_needs_reauthentication_then_removes_account_and_reserves_name(client, monkeypatch):
-    from accounts import registry
+def test_delete_needs_reauthentication_then_removes_account_and_reserves_name(client):
+    from wagtail import hooks
 
     erased = []
-    monkeypatch.setitem(registry.erasers, "test", lambda member, mode: erased.append(mode))
     member = profile_create(member=_verified_member(), username="zanele")
     client.post(
         "/accounts/login/",
@@ -167,9 +167,12 @@ def test_delete_needs_reauthentication_then_removes_account_and_reserves_name(cl
         "/accounts/delete/", {"contributions": "anonymise", "confirm": "yes"}, **NEWS
     )
     assert "Type DELETE" in refused.content.decode()
-    done = client.post(
-        "/accounts/delete/", {"contributions": "remove", "confirm": "DELETE"}, **NEWS
-    )
+    with hooks.register_temporarily(
+        "herald_member_erasers", lambda member, mode: erased.append(mode)
+    ):
+        done = client.post(
+            "/accounts/delete/", {"contributions": "remove", "confirm": "DELETE"}, **NEWS
+        )
     assert "Your account is deleted" in done.content.decode()
     assert erased == ["remove"]
     assert not get_user_model().objects.filter(pk=member.pk).exists()
@@ -309,16 +312,13 @@ def test_losing_a_race_for_a_name_is_a_form_error_not_a_500(monkeypatch):
     assert loser.username is None
 
 
-def test_other_apps_add_sections_to_the_profile_page(client, monkeypatch):
-    from accounts import registry
+def test_other_apps_add_sections_to_the_profile_page(client):
+    from wagtail import hooks
 
-    monkeypatch.setattr(
-        registry,
-        "profile_sections",
-        [lambda member: {"heading": "Comments", "template": "includes/messages.html"}],
-    )
     profile_create(member=_verified_member(), username="zanele")
-    html = client.get("/profile/zanele/", **NEWS).content.decode()
+    section = {"heading": "Comments", "template": "includes/messages.html"}
+    with hooks.register_temporarily("herald_profile_sections", lambda member: section):
+        html = client.get("/profile/zanele/", **NEWS).content.decode()
     assert '<h2 class="block-heading">Comments</h2>' in html
 
 

@@ -13,6 +13,7 @@ from accounts.services import member_suspend
 from community import selectors, services
 from community.models import ReaderStoryPage
 from moderation.models import WordPolicy
+from newsroom import extensions
 from notifications.models import Notification
 
 from .conftest import decide, submit_story, words
@@ -182,6 +183,22 @@ def test_every_article_offers_write_a_response(article, member_client):
     form_page = member_client.get(link).content.decode()
     assert f'name="response_to" value="{article.pk}"' in form_page
     assert article.title in form_page
+
+
+def test_a_reader_story_takes_comments_but_no_responses(member, news_index, editor, article):
+    """Readers respond to newsroom articles, not to one another's stories: the responses
+    include (``herald_article_includes``) answers only for articles, the comments for both."""
+    story = submit_story(member, news_index)
+    decide(story, editor)
+    story.refresh_from_db()
+    html = Client(HTTP_HOST="localhost").get(story.url).content.decode()
+    assert 'id="comments-heading"' in html
+    assert "Write a response" not in html and "response_to=" not in html
+    assert extensions.article_includes(story) == ["comments/includes/thread_slot.html"]
+    assert extensions.article_includes(article) == [
+        "community/includes/responses.html",
+        "comments/includes/thread_slot.html",
+    ]
 
 
 def test_editors_can_change_the_text_before_publishing(member, news_index, editor):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail import hooks
 
 from delivery.purge import purges_suspended
 from newsroom.models import Author, HomePage
@@ -29,19 +30,12 @@ class DemoReport:
     authors: int
 
 
-# Demo data of apps above the newsroom (the components' forecasts, alerts and listings), added
-# by them from AppConfig.ready(): ``fn(*, seed)``, run after a build and on every
-# ``demo_content --if-empty`` so time-dependent data stays current.
-demo_extras = []
-
-
-def register_demo_extra(fn):
-    if fn not in demo_extras:
-        demo_extras.append(fn)
-
-
 def demo_extras_run(*, seed: int):
-    for fn in demo_extras:
+    """Add the demo data of the apps above the newsroom (wire copy, the components' forecasts,
+    alerts and listings, comments, reader contributions): each registers ``fn(*, seed)`` under
+    the ``herald_demo_builders`` hook. Run after a build and on every ``demo_content
+    --if-empty``, so time-dependent data stays current."""
+    for fn in hooks.get_hooks("herald_demo_builders"):
         fn(seed=seed)
 
 

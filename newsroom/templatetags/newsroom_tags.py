@@ -1,48 +1,38 @@
 from django import template
 
-from newsroom.navigation import multimedia_links as registered_links
+from newsroom import extensions
 
 register = template.Library()
 
 
 @register.simple_tag
 def multimedia_links():
-    return list(registered_links)
+    return extensions.multimedia_links()
 
 
 @register.simple_tag
 def page_includes():
-    from newsroom.navigation import page_includes as registered
-
-    return list(registered)
+    return extensions.page_includes()
 
 
 @register.simple_tag
 def head_includes():
-    from newsroom.navigation import head_includes as registered
-
-    return list(registered)
+    return extensions.head_includes()
 
 
 @register.simple_tag
 def sidebar_includes():
-    from newsroom.navigation import sidebar_includes as registered
-
-    return list(registered)
+    return extensions.sidebar_includes()
 
 
 @register.simple_tag
-def article_includes():
-    from newsroom.navigation import article_includes as registered
-
-    return list(registered)
+def article_includes(page):
+    return extensions.article_includes(page)
 
 
 @register.simple_tag
 def home_includes():
-    from newsroom.navigation import home_includes as registered
-
-    return list(registered)
+    return extensions.home_includes()
 
 
 @register.simple_tag
