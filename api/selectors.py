@@ -2,7 +2,8 @@ from django.db.models import Prefetch
 from taggit.models import Tag
 from wagtail.models import Site
 
-from newsroom.models import ArticlePage, Author, GalleryImage, GalleryPage, SectionPage
+from newsroom.models import Author, GalleryImage, SectionPage
+from newsroom.selectors import articles_public, galleries_public
 
 
 def sites():
@@ -15,8 +16,7 @@ def sections(*, site):
 
 def articles(*, site, section=None, tag=None, place=None, since=None, until=None):
     queryset = (
-        ArticlePage.objects.live()
-        .public()
+        articles_public()
         .descendant_of(section or site.root_page)
         .select_related("lead_image", "place")
         .prefetch_related(
@@ -46,8 +46,7 @@ def authors():
 def galleries(*, site):
     pictures = GalleryImage.objects.select_related("image").prefetch_related("image__renditions")
     return (
-        GalleryPage.objects.live()
-        .public()
+        galleries_public()
         .descendant_of(site.root_page)
         .prefetch_related(Prefetch("images", queryset=pictures))
         .order_by("-first_published_at", "-pk")

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -49,11 +48,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        limit = settings.HERALD_LIST_MAX_PAGES * self.per_page
-        if isinstance(self.object_list, QuerySet):
-            # Unordered: any `limit` rows will do, so the database needs no sort to count them.
-            return self.object_list.order_by()[:limit].count()
-        return super().count
+        return selectors.count_capped(
+            self.object_list, settings.HERALD_LIST_MAX_PAGES * self.per_page
+        )
 
 
 def paginate(request, queryset):

@@ -3,7 +3,8 @@ from datetime import timedelta
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from newsroom.models import ArticlePage, Author
+from newsroom.models import Author
+from newsroom.selectors import articles_public
 
 FEED_SIZE = 30
 NEWS_SITEMAP_DAYS = 2
@@ -12,8 +13,7 @@ NEWS_SITEMAP_LIMIT = 1000
 
 def _articles():
     return (
-        ArticlePage.objects.live()
-        .public()
+        articles_public()
         .select_related("lead_image")
         .prefetch_related(
             "lead_image__renditions",
@@ -35,8 +35,7 @@ def news_sitemap_articles(*, root, now=None):
     """Google News sitemap rules: articles of the last two days, at most 1,000."""
     since = (now or timezone.now()) - timedelta(days=NEWS_SITEMAP_DAYS)
     return list(
-        ArticlePage.objects.live()
-        .public()
+        articles_public()
         .descendant_of(root)
         .filter(first_published_at__gte=since)
         .order_by("-first_published_at", "-pk")

@@ -63,3 +63,35 @@ def test_section_children_are_its_live_sub_sections_in_tree_order(client):
     hidden = expected[0]
     hidden.unpublish()
     assert hidden not in selectors.section_children(section=news)
+
+
+def test_one_definition_of_public_articles_leaves_out_restricted_sections(news_site):
+    """Pages, feeds and the API read articles from ``articles_public``: a section an editor
+    restricts disappears from all of them at once."""
+    from wagtail.models import PageViewRestriction
+
+    from api.selectors import articles as api_articles
+    from newsroom.models import SectionPage
+    from newsroom.restrictions import forget_restricted_paths
+    from syndication.selectors import feed_articles
+
+    root = news_site.root_page
+    section = SectionPage.objects.live().child_of(root).first()
+    inside = set(ArticlePage.objects.live().descendant_of(section).values_list("pk", flat=True))
+    assert inside
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    forget_restricted_paths()
+    shown = {
+        "pages": {a.pk for a in selectors.articles_latest(root=root, limit=500)},
+        "feeds": {a.pk for a in feed_articles(root=root, limit=500)},
+        "api": set(api_articles(site=news_site).values_list("pk", flat=True)),
+    }
+    assert {name: pks & inside for name, pks in shown.items()} == {n: set() for n in shown}
+    assert all(shown.values())  # the rest of the site is still there
+
+
+def test_capped_count_stops_at_the_cap(news_site):
+    everything = ArticlePage.objects.live()
+    assert selectors.count_capped(everything, 5) == 5
+    assert selectors.count_capped(everything, 10_000) == everything.count()
+    assert selectors.count_capped([1, 2, 3], 2) == 2
