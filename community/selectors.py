@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Count, Q
 from wagtail.models import TaskState, WorkflowState
 
@@ -61,26 +62,37 @@ def pictures_published(*, site=None, contributor=None, album=None):
 
 # Where a contribution stands ------------------------------------------------------------------
 
-LABELS = {
-    "draft": "Draft",
-    "submitted": "Submitted",
-    "in_review": "In review",
-    "published": "Published",
-    "refused": "Refused",
-    "unpublished": "Unpublished by the editors",
-}
+
+class ContributionState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    REFUSED = "refused", "Refused"
+    UNPUBLISHED = "unpublished", "Unpublished by the editors"
+
+
+# The one rule of what a member may still change (and send again, or delete): whatever is
+# neither live nor with the editors. My submissions offers it, and the services enforce it.
+MEMBER_EDITABLE = frozenset(
+    {ContributionState.DRAFT, ContributionState.REFUSED, ContributionState.UNPUBLISHED}
+)
 
 
 @dataclass
 class Standing:
     item: object
     kind: str  # "story" or "picture"
-    state: str
+    state: ContributionState
     reason: str = ""
 
     @property
     def label(self):
-        return LABELS[self.state]
+        return ContributionState(self.state).label
+
+    @property
+    def editable(self) -> bool:
+        return self.state in MEMBER_EDITABLE
 
 
 def _latest_workflow_states(model, ids):
@@ -125,16 +137,18 @@ def take_down_reason(item, take_down=None) -> str:
 
 def _standing(item, kind, state, reasons, take_down=None):
     if item.live:
-        return Standing(item, kind, "published")
+        return Standing(item, kind, ContributionState.PUBLISHED)
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         revision = item.latest_revision
         edited = revision is not None and revision.user_id not in (None, item.contributor_id)
-        return Standing(item, kind, "in_review" if edited else "submitted")
+        state = ContributionState.IN_REVIEW if edited else ContributionState.SUBMITTED
+        return Standing(item, kind, state)
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        return Standing(item, kind, "refused", reasons.get(state.pk, ""))
+        return Standing(item, kind, ContributionState.REFUSED, reasons.get(state.pk, ""))
     if item.first_published_at is not None:
-        return Standing(item, kind, "unpublished", take_down_reason(item, take_down))
-    return Standing(item, kind, "draft")
+        reason = take_down_reason(item, take_down)
+        return Standing(item, kind, ContributionState.UNPUBLISHED, reason)
+    return Standing(item, kind, ContributionState.DRAFT)
 
 
 def submissions_of(member) -> list[Standing]:

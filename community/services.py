@@ -42,7 +42,7 @@ from .models import (
     ReaderStoryPage,
     ReaderStoryPicture,
 )
-from .selectors import mynews_index_of
+from .selectors import mynews_index_of, standing_of
 from .text import link_count, plain_text, story_html, word_count
 
 logger = logging.getLogger(__name__)
@@ -150,11 +150,9 @@ def story_sent_already(*, member, key) -> bool:
 
 
 def story_editable(story) -> bool:
-    """Members change their story while it is a draft or after a refusal, not under review."""
-    if story.live:
-        return False
-    state = story.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists()
-    return not state
+    """Members change their story while it is a draft, refused or taken down; not while it is
+    live or with the editors (``selectors.MEMBER_EDITABLE``, the one rule)."""
+    return standing_of(story).editable
 
 
 def story_save(*, member, index_page, draft: StoryDraft, story=None):

@@ -519,3 +519,29 @@ def test_cyrillic_and_greek_stories_are_not_flagged_for_look_alike_letters(membe
     story, _ = services.story_save(member=member, index_page=news_index, draft=draft)
     services.story_submit(member=member, story=story)
     assert ReaderStoryPage.objects.get(pk=story.pk).review_flags == []
+
+
+def test_what_a_member_may_edit_is_one_rule_for_the_list_and_the_edit_page(member_client, member):
+    """My submissions offers "Edit" exactly where the edit page lets the member in: a draft, and
+    a story taken down by the editors (to mend and send again); never one with the editors."""
+    member_client.post("/mynews/submit/", form(40, key=uuid.uuid4(), action="draft"))
+    story = ReaderStoryPage.objects.get(contributor=member)
+    edit_url = f"/mynews/mine/{story.pk}/"
+
+    def offered_and_allowed():
+        listed = edit_url in member_client.get("/mynews/mine/").content.decode()
+        allowed = member_client.get(edit_url).status_code == 200
+        return listed, allowed, services.story_editable(story)
+
+    assert offered_and_allowed() == (True, True, True)  # a draft
+    member_client.post(edit_url, form(240, key=uuid.uuid4()))
+    assert selectors.standing_of(story).state == "submitted"
+    assert offered_and_allowed()[0] is False and services.story_editable(story) is False
+    story.refresh_from_db()
+    story.first_published_at = timezone.now()  # published once, then taken down
+    story.save(update_fields=["first_published_at"])
+    WorkflowState.objects.filter(object_id=str(story.pk)).update(
+        status=WorkflowState.STATUS_CANCELLED
+    )
+    assert selectors.standing_of(story).state == "unpublished"
+    assert offered_and_allowed() == (True, True, True)
