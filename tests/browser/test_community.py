@@ -105,6 +105,8 @@ def test_a_member_writes_a_response_an_editor_approves_it(browser, herald_server
     expect(row).to_contain_text(
         "Unverified claims or no sources. Please send the council's letter."
     )
+    row.get_by_role("link", name="Edit and send again").click()  # to mend it, as asked
+    expect(writer.get_by_label("Title")).to_have_value("The footbridge we are still waiting for")
 
 
 def _jpeg_with_gps(path):
