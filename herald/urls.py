@@ -7,11 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from health import views as health_views
-from newsroom import views as newsroom_views
+
+from . import views
 
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
-    path("favicon.ico", newsroom_views.favicon),
+    path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("accounts.urls")),
     path("", include("live.urls")),
@@ -43,5 +44,5 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "newsroom.views.page_not_found"
-handler500 = "newsroom.views.server_error"
+handler404 = "herald.views.page_not_found"
+handler500 = "herald.views.server_error"

@@ -207,7 +207,7 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, 
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):
-    from newsroom.views import server_error
+    from herald.views import server_error
 
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))

@@ -1,3 +1,6 @@
+"""Site-wide views: the error pages (404, 500, and 503 while the database is down) and the
+favicon, the same for every site and app."""
+
 import sys
 
 from django.db import DatabaseError
