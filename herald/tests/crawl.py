@@ -27,7 +27,7 @@ RENDITION_SUFFIX = re.compile(rb"(/media/images/[\w-]+?)_[A-Za-z0-9]{7}(?=\.)")
 # The live notice's starting point may lag: a page read with an older one just hears of the
 # stories since then (static/js/live.js), which is what it is for.
 LIVE_SINCE = re.compile(rb'data-since="\d+"')
-API_LISTS = ("/api/v1/sites", "/api/v1/sections", "/api/v1/tags", "/api/v1/authors")
+API_DESCRIPTION = "/api/v1/openapi.json"
 
 
 @dataclass(frozen=True)
@@ -75,16 +75,32 @@ def _local_path(link: str, host: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _api_links(data) -> list[str]:
-    """An API list's items, as the detail addresses a client would ask for next."""
+# The API's operations on one item (``/api/v1/articles/{article_id}``), as the description
+# names them: filled in with the items its lists return.
+_item_operations: list[str] = []
+PATH_PARAMETER = re.compile(r"\{(\w+)\}")
+
+
+def _api_links(url, data) -> list[str]:
+    """What a client goes on to ask: from the description, every operation (lists as they are,
+    one item's operations filled in later); from a list, its items' own addresses."""
+    if url == API_DESCRIPTION:
+        paths = list(data.get("paths", {}))
+        _item_operations[:] = [path for path in paths if "{" in path]
+        return [path for path in paths if "{" not in path]
+    results = data.get("results") if isinstance(data, dict) else data
+    if not isinstance(results, list):
+        return []
     links = []
-    for item in (data.get("results") or []) if isinstance(data, dict) else []:
-        if not isinstance(item, dict):
-            continue
-        if "id" in item and "api_url" in item:
-            links.append(urlsplit(item["api_url"]).path)
-        elif "slug" in item and "role" in item:
-            links.append(f"/api/v1/authors/{item['slug']}")
+    for template in _item_operations:
+        parameter = PATH_PARAMETER.search(template).group(1)
+        field = "slug" if parameter == "slug" else "id"
+        if template.startswith(url.split("?")[0] + "/"):
+            links += [
+                PATH_PARAMETER.sub(str(item[field]), template)
+                for item in results
+                if isinstance(item, dict) and field in item
+            ]
     return links
 
 
@@ -99,7 +115,7 @@ def links_of(url: str, host: str, rendered: Rendered, places: list[str]) -> list
         found += [f"/components/{name}/?{urlencode({'location': place})}" for name in slots]
     if url.startswith("/api/"):
         try:
-            found += _api_links(json.loads(text))
+            found += _api_links(url, json.loads(text))
         except ValueError:
             pass
     return [path for path in (_local_path(link, host) for link in found) if path]
@@ -112,7 +128,7 @@ def crawl(client, hosts, *, per_shape: int = 2, places=(), limit: int = 400):
     queue = [
         (host, url)
         for host in hosts
-        for url in ("/", "/sitemap.xml", "/robots.txt", "/api/v1/", *API_LISTS)
+        for url in ("/", "/sitemap.xml", "/robots.txt", API_DESCRIPTION)
     ]
     while queue and len(seen) < limit:
         host, url = queue.pop(0)
