@@ -16,6 +16,7 @@ from wagtail.models import Site
 
 from delivery.cache import cache_publicly
 from delivery.sites import absolute_url
+from ratelimits.answers import too_many_requests
 
 from . import selectors, services
 from .extensions import profile_sections
@@ -91,10 +92,9 @@ def profile_edit(request):
         request,
         "accounts/profile_edit.html",
         {"form": form, "member": member},
-        status=429 if form.retry_after else 200,
     )
     if form.retry_after:
-        response["Retry-After"] = str(form.retry_after)
+        return too_many_requests(response, form.retry_after)
     return response
 
 

@@ -17,6 +17,7 @@ from accounts.selectors import suspension_active
 from moderation import words
 from moderation.models import WordPolicy
 from moderation.selectors import decisions_on_outer, words_banned_in, words_suspect_in
+from ratelimits.answers import wait_text
 from ratelimits.limits import Limit, limits_count, limits_wait
 
 from . import toxicity
@@ -107,7 +108,7 @@ def rate_limit(draft, policy):
         return Verdict(
             "rate_limit",
             "reject",
-            f"You are commenting too fast. Please wait {wait} seconds.",
+            f"You are commenting too fast. You can comment again {wait_text(wait)}.",
             retry_after=wait,
         )
 

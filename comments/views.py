@@ -14,6 +14,7 @@ from accounts.selectors import suspension_active
 from delivery.cache import cache_publicly, signed_in_member
 from newsroom.keys import page_keys
 from newsroom.restrictions import is_restricted
+from ratelimits.answers import too_many_requests
 
 from . import pipeline, selectors, services
 from .forms import CommentForm, ReportForm
@@ -117,11 +118,9 @@ def comment_post(request, page_id):
         )
     except services.CommentRefused as refusal:
         verdict = refusal.verdict
-        response = _refused(
-            request, page, form, verdict.reason, 429 if verdict.retry_after else 400
-        )
+        response = _refused(request, page, form, verdict.reason, 400)
         if verdict.retry_after:
-            response["Retry-After"] = str(verdict.retry_after)
+            return too_many_requests(response, verdict.retry_after)
         return response
     except (PermissionDenied, ValidationError) as error:
         return _refused(request, page, form, _message(error), 403)

@@ -2,6 +2,7 @@ import re
 import uuid
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +15,7 @@ from wagtail.models import Site
 
 from delivery.cache import cache_publicly
 from newsroom.models import ArticlePage
+from ratelimits.answers import too_many_requests
 
 from . import selectors, services
 from .forms import PictureForm, StoryForm
@@ -47,11 +49,6 @@ def _story_initial(story):
     }
 
 
-def _rate_limited(response, error):
-    response["Retry-After"] = str(error.retry_after)
-    return response
-
-
 def _story_form_page(request, form, *, story=None, status=200, picture_errors=()):
     response_to = story.in_response_to if story else None
     if response_to is None and form.is_bound:
@@ -63,8 +60,8 @@ def _story_form_page(request, form, *, story=None, status=200, picture_errors=()
         "story": story,
         "response_to": response_to,
         "picture_errors": picture_errors,
-        "min_words": services.settings.HERALD_MYNEWS_MIN_WORDS,
-        "max_words": services.settings.HERALD_MYNEWS_MAX_WORDS,
+        "min_words": settings.HERALD_MYNEWS_MIN_WORDS,
+        "max_words": settings.HERALD_MYNEWS_MAX_WORDS,
     }
     return render(request, "community/story_form.html", context, status=status)
 
@@ -121,7 +118,9 @@ def story_submit(request, pk=None):
         )
     except services.RateLimited as error:  # the pictures; the text was saved as a draft
         form.add_error(None, f"{error} Your story is saved as a draft, without these pictures.")
-        return _rate_limited(_story_form_page(request, form, story=error.story, status=429), error)
+        return too_many_requests(
+            _story_form_page(request, form, story=error.story), error.retry_after
+        )
     except (ValidationError, PermissionDenied) as error:
         if pk is None and (sent := _sent_already(request, data["key"])):
             return sent  # the same form sent at the same moment, and the other one won
@@ -138,7 +137,7 @@ def story_submit(request, pk=None):
         services.story_submit(member=request.user, story=story)
     except services.RateLimited as error:
         form.add_error(None, str(error))
-        return _rate_limited(_story_form_page(request, form, story=story, status=429), error)
+        return too_many_requests(_story_form_page(request, form, story=story), error.retry_after)
     except (ValidationError, PermissionDenied) as error:
         if pk is None and (sent := _sent_already(request, data["key"])):
             return sent  # the same form sent at the same moment, and the other one won
@@ -199,7 +198,7 @@ def picture_submit(request):
                 status, file_errors = _pictures_store(request, form)
             except services.RateLimited as error:  # a PermissionDenied too: caught first
                 form.add_error(None, str(error))
-                status, limited = 429, error
+                status, limited = 400, error
             except PermissionDenied as error:  # a suspended member
                 form.add_error(None, str(error))
                 status = 403
@@ -212,7 +211,7 @@ def picture_submit(request):
         {"form": form, "file_errors": file_errors, "key": uuid.uuid4().hex},
         status=status,
     )
-    return _rate_limited(response, limited) if limited else response
+    return too_many_requests(response, limited.retry_after) if limited else response
 
 
 def _pictures_store(request, form):

@@ -45,4 +45,5 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "herald.views.page_not_found"
+handler429 = "herald.views.rate_limited"  # read by allauth
 handler500 = "herald.views.server_error"

@@ -1,5 +1,5 @@
-"""Site-wide views: the error pages (404, 500, and 503 while the database is down) and the
-favicon, the same for every site and app."""
+"""Site-wide views: the error pages (404, 429 for allauth's limits, 500, and 503 while the
+database is down) and the favicon, the same for every site and app."""
 
 import sys
 
@@ -14,10 +14,26 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 
+from ratelimits.answers import too_many_requests, wait_text
+
 
 def page_not_found(request, exception):
     """The styled 404, with the site's header and navigation."""
     return render(request, "404.html", status=404)
+
+
+# allauth's limits say no more than that one was reached; its longest default window for
+# sign-in attempts is five minutes (settings ACCOUNT_RATE_LIMITS).
+SIGN_IN_RETRY_SECONDS = 300
+
+
+def rate_limited(request):
+    """allauth's answer past its sign-in, sign-up and reset limits (it reads ``handler429``
+    from the root URLconf): Herald's page and ``Retry-After``, as Herald's own limits answer."""
+    page = render(request, "429.html", {"wait": wait_text(SIGN_IN_RETRY_SECONDS)})
+    response = too_many_requests(page, SIGN_IN_RETRY_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 DATABASE_DOWN_RETRY_SECONDS = 30

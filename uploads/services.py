@@ -22,6 +22,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from ratelimits.answers import RateLimited, wait_text
+
 from .models import AllowanceUse
 
 
@@ -38,41 +40,34 @@ def upload_allowance() -> Allowance:
     )
 
 
-class UploadAllowanceExceeded(Exception):
+class UploadAllowanceExceeded(RateLimited):
     """More files than the member has left; ``retry_after`` is in seconds."""
 
     def __init__(self, *, remaining: int, wanted: int, allowance: Allowance, retry_after: int):
         self.remaining = remaining
         self.wanted = wanted
         self.allowance = allowance
-        self.retry_after = retry_after
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        limit = self.allowance.files
-        hours = round(self.allowance.window.total_seconds() / 3600)
-        period = f"{hours} hour{'s' if hours != 1 else ''}"
-        later = _wait_text(self.retry_after)
-        if self.wanted > limit:
-            return f"You can send at most {limit} pictures in {period}; send fewer at a time."
-        if self.remaining == 0:
-            return (
-                f"You have sent as many pictures as we take in {period} ({limit}). "
-                f"You can send more {later}."
-            )
-        return (
-            f"You can send {self.remaining} more picture{'s' if self.remaining != 1 else ''} "
-            f"for now (at most {limit} in {period}). Send fewer, or the others {later}."
+        super().__init__(
+            _refusal_text(remaining, wanted, allowance, retry_after), retry_after=retry_after
         )
 
 
-def _wait_text(seconds: int) -> str:
-    if seconds <= 90:
-        return "in a minute or two"
-    if seconds < 5400:
-        return f"in about {math.ceil(seconds / 60)} minutes"
-    return f"in about {round(seconds / 3600)} hours"
+def _refusal_text(remaining: int, wanted: int, allowance: Allowance, retry_after: int) -> str:
+    limit = allowance.files
+    hours = round(allowance.window.total_seconds() / 3600)
+    period = f"{hours} hour{'s' if hours != 1 else ''}"
+    later = wait_text(retry_after)
+    if wanted > limit:
+        return f"You can send at most {limit} pictures in {period}; send fewer at a time."
+    if remaining == 0:
+        return (
+            f"You have sent as many pictures as we take in {period} ({limit}). "
+            f"You can send more {later}."
+        )
+    return (
+        f"You can send {remaining} more picture{'s' if remaining != 1 else ''} "
+        f"for now (at most {limit} in {period}). Send fewer, or the others {later}."
+    )
 
 
 @transaction.atomic

@@ -255,7 +255,7 @@ def test_repeated_failed_sign_ins_are_stopped(client):
 
 def test_sign_up_is_rate_limited_per_address(client, settings):
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "signup": "2/m/ip"}
-    statuses = [
+    answers = [
         client.post(
             "/accounts/signup/",
             {
@@ -264,10 +264,16 @@ def test_sign_up_is_rate_limited_per_address(client, settings):
                 "password2": "a-long-pass-phrase",
             },
             **NEWS,
-        ).status_code
+        )
         for i in range(3)
     ]
-    assert statuses == [302, 302, 429]
+    assert [answer.status_code for answer in answers] == [302, 302, 429]
+    # Answered as Herald's own limits are: its page, with how long to wait, never stored.
+    refused = answers[-1]
+    assert refused["Retry-After"] == "300" and "no-store" in refused["Cache-Control"]
+    page = refused.content.decode()
+    assert "Too many attempts" in page and "try again in about 5 minutes" in page
+    assert 'class="site-header' in page or "<header" in page
 
 
 def test_avatar_upload_is_cleaned_and_a_bad_file_keeps_the_typed_text(client):

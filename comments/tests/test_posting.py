@@ -74,7 +74,10 @@ def test_too_fast_is_a_429_with_retry_after_and_the_text_kept(member, article):
     response = post(client, article, "Second thought, quickly")
     assert response.status_code == 429
     assert 1 <= int(response["Retry-After"]) <= 4
-    assert "Second thought, quickly</textarea>" in response.content.decode()
+    page = response.content.decode()
+    assert "Second thought, quickly</textarea>" in page
+    wait = int(response["Retry-After"])
+    assert f"comment again in {wait} second{'s' if wait != 1 else ''}." in page
 
 
 def test_held_comments_are_not_public_and_their_author_sees_why(member, article, settings):

@@ -109,7 +109,7 @@ def test_a_duplicate_that_loses_the_race_lands_on_my_submissions(
 def test_a_review_started_twice_at_once_is_one_review(member, news_index):
     story = submit_story(member, news_index)
     # A second request that read "not in review yet" a moment before the first started it.
-    services._workflow_restart(story, member)
+    services.workflow_restart(story, member)
     assert WorkflowState.objects.filter(object_id=str(story.pk)).count() == 1
 
 
