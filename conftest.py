@@ -26,7 +26,7 @@ DEMO_SEED = 7
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo network once; each test then runs in a transaction rolled back after it."""
-    from newsroom.demo.build import demo_build
+    from herald.demo import demo_build
 
     with django_db_blocker.unblock():
         demo_build(articles=DEMO_ARTICLES, seed=DEMO_SEED, port=80)

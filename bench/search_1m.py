@@ -113,7 +113,7 @@ def build(args):
     import django
 
     django.setup()
-    from newsroom.demo.build import network_exists
+    from herald.demo import network_exists
 
     if network_exists():
         print("build: the database already holds a network; kept as it is.")

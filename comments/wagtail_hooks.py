@@ -66,7 +66,7 @@ def comments_erase(member, *, mode):
 
 @hooks.register("herald_demo_builders")
 def comments_demo(*, seed):
-    """The demo network's comments under the demo's articles (read in newsroom.demo.build)."""
+    """The demo network's comments under the demo's articles (read in herald.demo)."""
     from .demo import demo_comments_build  # the demo's data only when a demo is built
 
     demo_comments_build(seed=seed)

@@ -99,7 +99,7 @@ hooks.register("herald_profile_sections", profile.pictures_section)
 
 @hooks.register("herald_demo_builders")
 def community_demo(*, seed):
-    """The demo network's MyNews stories, pictures and albums (read in newsroom.demo.build)."""
+    """The demo network's MyNews stories, pictures and albums (read in herald.demo)."""
     from .demo import demo_community_build  # the demo's data only when a demo is built
 
     demo_community_build(seed=seed)

@@ -99,7 +99,7 @@ def components_multimedia_links():
 
 @hooks.register("herald_demo_builders")
 def components_demo(*, seed):
-    """The demo network's forecasts, traffic alerts and listings (read in newsroom.demo.build)."""
+    """The demo network's forecasts, traffic alerts and listings (read in herald.demo)."""
     from .demo import demo_components_build  # the demo's data only when a demo is built
 
     demo_components_build(seed=seed)

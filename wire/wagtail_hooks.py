@@ -53,7 +53,7 @@ def wire_publish_urls():
 
 @hooks.register("herald_demo_builders")
 def wire_demo(*, seed):
-    """The demo network's wire copy waiting in the desk (read in newsroom.demo.build)."""
+    """The demo network's wire copy waiting in the desk (read in herald.demo)."""
     from .demo import demo_wire_build  # the demo's data only when a demo is built
 
     demo_wire_build(seed=seed)

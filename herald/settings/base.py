@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 HERALD_SITE_ALIASES = env_aliases("HERALD_SITE_ALIASES", "localhost=127.0.0.1")
 
 INSTALLED_APPS = [
+    "herald",  # the project itself, for its demo_content command (herald/demo.py)
     "accounts",
     "uploads",
     "newsroom",

@@ -1,16 +1,11 @@
-"""Fill an empty database with a believable demo network (see ``manage.py demo_content``)."""
+"""The newsroom's demo: a believable network of sites, sections, authors, galleries and articles."""
 
 import random
-import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
-from wagtail import hooks
 
-from delivery.purge import purges_suspended
 from newsroom.models import Author, HomePage
 
 from .articles import ArticleFactory, demo_time_span
@@ -18,44 +13,24 @@ from .network import build_galleries, build_sites
 from .pictures import create_pictures
 from .text import CopyDesk
 
-ADMIN_EMAIL = "admin@localhost"
-
 
 @dataclass
-class DemoReport:
+class NewsroomBuilt:
     sites: int
     sections: int
-    articles: int
     galleries: int
     authors: int
 
 
-def demo_extras_run(*, seed: int):
-    """Add the demo data of the apps above the newsroom (wire copy, the components' forecasts,
-    alerts and listings, comments, reader contributions): each registers ``fn(*, seed)`` under
-    the ``herald_demo_builders`` hook. Run after a build and on every ``demo_content
-    --if-empty``, so time-dependent data stays current."""
-    for fn in hooks.get_hooks("herald_demo_builders"):
-        fn(seed=seed)
-
-
-def network_exists() -> bool:
-    return HomePage.objects.exists()
-
-
-def demo_build(
+def demo_newsroom_build(
     *, articles: int, seed: int, port: int, galleries_per_site: int = 3, progress_factory=None
-) -> DemoReport:
-    """Build the demo network: sites, sections, policies, authors, pictures, galleries, articles.
+) -> NewsroomBuilt:
+    """The newsroom's part of the demo (``herald.demo`` asks for it first): sites, sections,
+    policies, authors, pictures, galleries and ``articles`` articles, deterministic by ``seed``.
 
     ``progress_factory(total, description)`` returns an object with ``update(n)`` and ``close()``
     (a tqdm bar from the command; nothing in tests).
     """
-    with purges_suspended():  # nothing is cached yet
-        return _build(articles, seed, port, galleries_per_site, progress_factory)
-
-
-def _build(articles, seed, port, galleries_per_site, progress_factory):
     rng = random.Random(seed)
     copy = CopyDesk(seed)
     with transaction.atomic():
@@ -65,7 +40,6 @@ def _build(articles, seed, port, galleries_per_site, progress_factory):
             Author.objects.create(name=name, slug=slugify(name), role=role)
             for name, role in _author_names(copy, rng)
         ]
-        demo_members_create()
         for _site, home, leaves in built:
             build_galleries(
                 home=home,
@@ -94,14 +68,16 @@ def _build(articles, seed, port, galleries_per_site, progress_factory):
         number += count
     if progress is not None:
         progress.close()
-    demo_extras_run(seed=seed)
-    return DemoReport(
+    return NewsroomBuilt(
         sites=len(built),
         sections=len(leaves),
-        articles=articles,
         galleries=galleries_per_site * len(built),
         authors=len(authors),
     )
+
+
+def network_exists() -> bool:
+    return HomePage.objects.exists()
 
 
 def _author_names(copy, rng):
@@ -117,39 +93,3 @@ def _author_names(copy, rng):
     ]
     names = list(dict.fromkeys(copy.names))[:12]
     return [(name, rng.choice(roles)) for name in names]
-
-
-DEMO_MEMBERS = [
-    ("thandi_m", "Thandi Mokoena", "Reader in Soweto. Trains, taxis and local politics."),
-    ("pieter-vdm", "Pieter van der Merwe", "Rugby tragic from Stellenbosch."),
-    ("ayesha_k", "Ayesha Khan", "Durban. Writes about food, water and the beachfront."),
-    ("sipho_n", "Sipho Nkosi", "Photographer in Pretoria."),
-]
-
-
-def demo_members_create():
-    """A few members with profiles, so the community has faces (their passwords are unusable)."""
-    from allauth.account.models import EmailAddress
-
-    from accounts.services import profile_create
-
-    User = get_user_model()
-    for username, name, bio in DEMO_MEMBERS:
-        email = f"{username.replace('_', '.').replace('-', '.')}@example.org"
-        member = User.objects.create_user(email, None, bio=bio)
-        EmailAddress.objects.create(user=member, email=email, verified=True, primary=True)
-        profile_create(member=member, username=username, display_name=name)
-
-
-def demo_admin_ensure() -> str | None:
-    """Create the demo's admin account once; return its new password, or None if it existed."""
-    User = get_user_model()
-    if User.objects.filter(email=ADMIN_EMAIL).exists():
-        return None
-    password = secrets.token_urlsafe(12)
-    User.objects.create_superuser(ADMIN_EMAIL, password, display_name="Herald desk")
-    path = settings.HERALD_VAR_DIR / "demo-admin.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"e-mail:   {ADMIN_EMAIL}\npassword: {password}\n")
-    path.chmod(0o600)
-    return password

@@ -1,8 +1,6 @@
 """The demo command builds a consistent, browsable network, the same for the same seed."""
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from conftest import DEMO_ARTICLES
@@ -46,10 +44,3 @@ def test_same_seed_writes_the_same_copy():
     first, second = CopyDesk(3), CopyDesk(3)
     assert [first.headline("news") for _ in range(5)] == [second.headline("news") for _ in range(5)]
     assert first.body([]) == second.body([])
-
-
-def test_demo_command_refuses_to_overwrite_and_skips_with_if_empty(capsys):
-    with pytest.raises(CommandError, match="already holds a network"):
-        call_command("demo_content", "--articles", "5")
-    call_command("demo_content", "--if-empty")
-    assert "already exists" in capsys.readouterr().out

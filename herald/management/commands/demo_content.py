@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from newsroom.demo.build import demo_admin_ensure, demo_build, demo_extras_run, network_exists
+from herald.demo import demo_admin_ensure, demo_build, demo_extras_run, network_exists
 from sitesearch.documents import is_enabled as search_documents_enabled
 
 INDEX_LIMIT = 5000
