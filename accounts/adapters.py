@@ -70,7 +70,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if not user.has_profile and response.has_header("Location"):
             target = response["Location"]
             query = urlencode({"next": target}) if target and target != "/" else ""
-            response["Location"] = reverse("profile_create") + (f"?{query}" if query else "")
+            response["Location"] = reverse("accounts:profile_create") + (
+                f"?{query}" if query else ""
+            )
         return response
 
 

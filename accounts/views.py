@@ -64,7 +64,7 @@ def profile_create(request):
 def account_home(request):
     """Where sign-in lands by default: the profile, or Create profile when there is none."""
     if not request.user.has_profile:
-        return redirect("profile_create")
+        return redirect("accounts:profile_create")
     return redirect(request.user.get_absolute_url())
 
 
@@ -73,7 +73,7 @@ def account_home(request):
 def profile_edit(request):
     member = request.user
     if not member.has_profile:
-        return redirect("profile_create")
+        return redirect("accounts:profile_create")
     initial = {"display_name": member.display_name, "bio": member.bio}
     form = ProfileEditForm(
         request.POST or None, request.FILES or None, initial=initial, member=member
@@ -87,7 +87,7 @@ def profile_edit(request):
             remove_avatar=form.cleaned_data["remove_avatar"],
         )
         messages.success(request, "Your profile is saved.")
-        return redirect("profile_edit")
+        return redirect("accounts:profile_edit")
     response = render(
         request,
         "accounts/profile_edit.html",

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import feeds, views
 
+app_name = "community"
 urlpatterns = [
     path("mynews/submit/", views.story_submit, name="story_submit"),
     path("mynews/mine/", views.my_submissions, name="my_submissions"),

@@ -71,7 +71,7 @@ def _sent_already(request, key):
     the member lands on My submissions, showing the one story."""
     if services.story_sent_already(member=request.user, key=key):
         messages.info(request, "Your story is already with the editors.")
-        return redirect("my_submissions")
+        return redirect("community:my_submissions")
     return None
 
 
@@ -132,7 +132,7 @@ def story_submit(request, pk=None):
         )
     if request.POST.get("action") != "submit":
         messages.success(request, "Draft saved. Come back to it any time from My submissions.")
-        return redirect("story_edit", pk=story.pk)
+        return redirect("community:story_edit", pk=story.pk)
     try:
         services.story_submit(member=request.user, story=story)
     except services.RateLimited as error:
@@ -146,7 +146,7 @@ def story_submit(request, pk=None):
     messages.success(
         request, "Thank you! Your story is with the editors; you will hear when they decide."
     )
-    return redirect("my_submissions")
+    return redirect("community:my_submissions")
 
 
 @require_POST
@@ -159,7 +159,7 @@ def story_delete(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, "Story deleted.")
-    return redirect("my_submissions")
+    return redirect("community:my_submissions")
 
 
 @never_cache
@@ -203,7 +203,7 @@ def picture_submit(request):
                 form.add_error(None, str(error))
                 status = 403
             if status == 302:
-                return redirect("my_submissions")
+                return redirect("community:my_submissions")
     response = render(
         request,
         "community/picture_form.html",

@@ -2,8 +2,9 @@ from django.urls import path
 
 from . import views
 
+app_name = "components"
 urlpatterns = [
-    path("components/<str:name>/", views.component_fragment, name="component_fragment"),
+    path("components/<str:name>/", views.component_fragment, name="fragment"),
     path("traffic/", views.traffic_page, name="traffic"),
     path("listings/", views.listings_page, name="listings"),
     path("listings/propose/", views.listing_propose, name="listing_propose"),

@@ -109,6 +109,6 @@ def listing_propose(request):
             messages.success(
                 request, "Thank you! Editors will look at your listing before it appears."
             )
-            return redirect("listing_propose")
+            return redirect("components:listing_propose")
     status = 400 if form.is_bound else 200
     return render(request, "components/listing_propose.html", {"form": form}, status=status)

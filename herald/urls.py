@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.urls import allauth_overrides
+from api.urls import ninja_urlpatterns
 from health import views as health_views
 
 from . import views
@@ -15,9 +17,11 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("accounts.urls")),
+    path("", include(allauth_overrides)),
     path("", include("live.urls")),
     path("", include("syndication.urls")),
     path("", include("api.urls")),
+    path("", include(ninja_urlpatterns)),
     path("", include("places.urls")),
     path("", include("components.urls")),
     path("", include("notifications.urls")),

@@ -3,9 +3,10 @@ from django.urls import path
 
 from . import views
 
+app_name = "live"
 urlpatterns = [
-    path("live/stream", views.stream, name="live_stream"),
-    path("live/latest.json", views.latest, name="live_latest"),
+    path("live/stream", views.stream, name="stream"),
+    path("live/latest.json", views.latest, name="latest"),
 ]
 
 if settings.HERALD_LIVE_BENCH_TOKEN:

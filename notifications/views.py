@@ -18,7 +18,7 @@ def notification_list(request):
             messages.success(request, "Your e-mail preference is saved.")
         else:
             services.mark_all_read(member)
-        return redirect("notifications")
+        return redirect("notifications:list")
     notices = Paginator(Notification.objects.filter(member=member), 30).get_page(
         request.GET.get("page")
     )

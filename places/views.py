@@ -22,7 +22,7 @@ def location_settings(request):
     chosen = services.reader_choices(request)
     member = request.user if request.user.is_authenticated else None
     if request.method == "POST" and "reset" in request.POST:
-        response = redirect("location_settings")
+        response = redirect("places:location_settings")
         if member:
             services.member_choices_save(member, dict.fromkeys(COMPONENTS))
         services.cookie_store(response, {})
@@ -30,7 +30,7 @@ def location_settings(request):
         return response
     form = LocationSettingsForm(request.POST or None, initial_places=chosen)
     if request.method == "POST" and form.is_valid():
-        response = redirect("location_settings")
+        response = redirect("places:location_settings")
         if member:
             services.member_choices_save(member, form.places)
         else:

@@ -7,6 +7,7 @@ from . import feeds, views
 
 SITEMAPS = {"pages": Sitemap}
 
+app_name = "syndication"
 urlpatterns = [
     path("feeds/rss/", feeds.feed_view(feeds.SiteFeed), name="feed_rss"),
     path("feeds/atom/", feeds.feed_view(feeds.SiteFeed, atom=True), name="feed_atom"),
@@ -19,7 +20,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         cache_page(300)(views.sitemap_index),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "syndication:sitemap_section"},
         name="sitemap",
     ),
     path(
