@@ -135,6 +135,8 @@ class Suspension(models.Model):
             return "for good"
         return f"until {timezone.localtime(self.until):%Y-%m-%d %H:%M}"
 
+    until_text.fget.short_description = "Suspended"  # the admin's column heading
+
     def is_active(self, now=None):
         now = now or timezone.now()
         return self.lifted_at is None and (self.until is None or self.until > now)

@@ -45,6 +45,10 @@ class ThreadSettings(models.Model):
     closed = models.BooleanField(default=False)
     premoderated = models.BooleanField(default=False)
 
+    class Meta:
+        verbose_name = "thread settings"
+        verbose_name_plural = "thread settings"
+
     def __str__(self):
         return f"Comments on {self.page}"
 

@@ -45,6 +45,24 @@ class Draft:
     word_policy: WordPolicy | None = None  # loaded once by ``run``
 
 
+# What each check and outcome is called where editors read them (the comment desk).
+CHECK_LABELS = {
+    "length": "Length",
+    "thread_closed": "Comments closed",
+    "member_suspended": "Author suspended",
+    "rate_limit": "Commenting too fast",
+    "repeat": "Repeated comment",
+    "banned_words": "Banned words",
+    "suspect_words": "Suspect words",
+    "links": "Too many links",
+    "toxicity": "Toxicity score",
+    "new_member": "New member",
+    "reputation": "Author's record",
+    "premoderation": "Premoderated thread",
+}
+OUTCOME_LABELS = {"hold": "held for review", "reject": "refused"}
+
+
 @dataclass
 class Verdict:
     check: str

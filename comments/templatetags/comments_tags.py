@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from .. import pipeline
+
 register = template.Library()
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -25,6 +27,15 @@ def comment_html(text):
     linked = URL.sub(_link, escaped)
     paragraphs = [p.replace("\n", "<br>") for p in re.split(r"\n\s*\n", linked.strip()) if p]
     return mark_safe("".join(f"<p>{p}</p>" for p in paragraphs))  # noqa: S308 (escaped above)
+
+
+@register.filter
+def check_said(check):
+    """A pipeline check as the desk says it: "Suspect words: held for review (…)"."""
+    name = pipeline.CHECK_LABELS.get(check.get("check"), check.get("check", "Check"))
+    outcome = pipeline.OUTCOME_LABELS.get(check.get("outcome"), check.get("outcome", ""))
+    reason = check.get("reason") or ""
+    return f"{name}: {outcome}" + (f" ({reason})" if reason else "")
 
 
 @register.filter

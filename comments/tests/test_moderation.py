@@ -48,7 +48,7 @@ def test_the_pending_queue_shows_context_oldest_first(moderator, member, article
     assert html.index("First held") < html.index("Second held")
     assert "In reply to Nandi: “The parent comment”" in html
     assert "Author's history: 1 published, 2 held, 0 rejected" in html
-    assert "links → hold (3 links)" in html
+    assert "Too many links: held for review (3 links)" in html and "→" not in html
     assert article.title in html
 
 

@@ -55,7 +55,8 @@ class Command(BaseCommand):
                 else:
                     self.stdout.write(f"{path}: {item.guid}: {outcome}: {item.headline}")
         if failures:
-            raise CommandError(f"{failures} problem(s); see the messages above.")
+            said = "1 problem" if failures == 1 else f"{failures} problems"
+            raise CommandError(f"{said}; see the messages above.")
 
     def _section(self, path, hostname):
         site = (
