@@ -165,12 +165,10 @@ def comment_edit(request, comment_id):
     comment = _own_comment(request, comment_id)
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     refusal = None
-    if not services.can_edit(request.user, comment):
-        refusal = (
-            f"Comments can be edited for {settings.HERALD_COMMENT_EDIT_MINUTES} minutes after "
-            "posting."
-        )
-    elif request.method == "POST" and form.is_valid():
+    # Past the edit window the page shows the comment and says editing has closed; text sent
+    # then is shown back, not saved.
+    closed = not services.can_edit(request.user, comment)
+    if not closed and request.method == "POST" and form.is_valid():
         try:
             services.comment_edit(
                 member=request.user, comment=comment, body=form.cleaned_data["body"]
@@ -180,13 +178,17 @@ def comment_edit(request, comment_id):
         else:
             messages.success(request, "Your comment is updated.")
             return redirect(f"{_page_url(request, comment.page)}#comment-{comment.pk}")
-    status = 400 if refusal and request.method == "POST" else 200
-    return render(
-        request,
-        "comments/edit.html",
-        {"form": form, "comment": comment, "refusal": refusal},
-        status=status,
-    )
+    status = 200
+    if request.method == "POST":
+        status = 403 if closed else 400  # a saved edit has redirected
+    context = {
+        "form": form,
+        "comment": comment,
+        "refusal": refusal,
+        "closed": closed,
+        "edit_minutes": settings.HERALD_COMMENT_EDIT_MINUTES,
+    }
+    return render(request, "comments/edit.html", context, status=status)
 
 
 @require_POST

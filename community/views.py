@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
+from accounts.selectors import suspension_active
 from delivery.cache import cache_publicly
 from newsroom.models import ArticlePage
 from ratelimits.answers import too_many_requests
@@ -60,6 +61,7 @@ def _story_form_page(request, form, *, story=None, status=200, picture_errors=()
         "story": story,
         "response_to": response_to,
         "picture_errors": picture_errors,
+        "suspension": suspension_active(request.user),  # said before they start writing
         "min_words": settings.HERALD_MYNEWS_MIN_WORDS,
         "max_words": settings.HERALD_MYNEWS_MAX_WORDS,
     }
@@ -208,7 +210,12 @@ def picture_submit(request):
         request,
         "community/picture_form.html",
         # Every form shown gets a new key: sending the same one twice stores the pictures once.
-        {"form": form, "file_errors": file_errors, "key": uuid.uuid4().hex},
+        {
+            "form": form,
+            "file_errors": file_errors,
+            "key": uuid.uuid4().hex,
+            "suspension": suspension_active(request.user),
+        },
         status=status,
     )
     return too_many_requests(response, limited.retry_after) if limited else response

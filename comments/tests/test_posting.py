@@ -145,8 +145,16 @@ def test_editing_within_the_window_marks_it_edited(member, article, settings):
         created_at=timezone.now()
         - datetime.timedelta(minutes=settings.HERALD_COMMENT_EDIT_MINUTES + 1)
     )
+    # Past the window the page shows the comment, says editing has closed, and offers no Save.
+    page = client.get(f"/comments/edit/{comment.pk}/").content.decode()
+    assert "Editing has closed" in page and "First!" in page
+    assert "<textarea" not in page and ">Save</button>" not in page
     late = client.post(f"/comments/edit/{comment.pk}/", {"body": "Too late"})
-    assert late.status_code == 400 and "can be edited for 5 minutes" in late.content.decode()
+    html = late.content.decode()
+    assert late.status_code == 403 and "changed for 5 minutes after they are posted" in html
+    assert "Too late</textarea>" in html  # shown back to copy, not saved
+    comment.refresh_from_db()
+    assert comment.body == "First!"
 
 
 def test_members_delete_their_own_comments_only(member, make_member, article):

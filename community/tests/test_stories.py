@@ -291,6 +291,11 @@ def test_a_member_deletes_a_draft_but_not_a_story_under_review(member, member_cl
 
 def test_suspended_members_cannot_submit(member, member_client, editor):
     member_suspend(member=member, by=editor, reason="Spam", until=None)
+    # Told before they start writing, on both forms, not after a whole story.
+    for blank in ("/mynews/submit/", "/galleries/submit/"):
+        html = member_client.get(blank).content.decode()
+        assert 'id="suspended-notice"' in html and "You are suspended for good" in html
+        assert "cannot send contributions: Spam" in html
     response = member_client.post("/mynews/submit/", form())
     assert response.status_code == 400
     assert "You are suspended" in response.content.decode()

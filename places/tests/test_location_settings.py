@@ -43,6 +43,9 @@ def test_the_form_shows_the_sites_default_and_is_never_cached(client):
     assert "no-store" in response["Cache-Control"]
     for label in ("Local news", "Weather", "Traffic alerts", "Listings"):
         assert f">{label}:</label>" in html
+    # The prompt to sign in names every component it keeps, traffic alerts too.
+    assert "local news, weather, traffic alerts and listings</a>" in html
+    assert "The site allows you" not in html
 
 
 def test_an_anonymous_readers_choices_go_into_a_signed_cookie(client):
