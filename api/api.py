@@ -23,6 +23,7 @@ from components.keys import listings_keys, traffic_keys
 from components.models import ListingCategory
 from components.services import alerts_current, listings_upcoming
 from delivery.cache import cache_publicly
+from delivery.sites import request_root_url
 from newsroom.keys import (
     author_keys,
     authors_keys,
@@ -44,6 +45,7 @@ from .schemas import (
     AuthorOut,
     Error,
     GalleryOut,
+    IndexOut,
     ListingOut,
     ReaderPictureOut,
     ReaderStoryDetail,
@@ -173,6 +175,29 @@ class ReaderStoryPage_(PageOf):
 
 class ReaderPicturePage_(PageOf):
     results: list[ReaderPictureOut]
+
+
+@api.get(
+    "/", response={200: IndexOut, **ERRORS}, summary="The API's index: docs, description, lists"
+)
+def index(request, response: HttpResponse):
+    """Where the API starts (``/api/v1/``): links to its docs, its OpenAPI description and each
+    list, on the canonical address of the site asked."""
+    root = f"{request_root_url(request)}/api/v1"
+    paths = api.get_openapi_schema(path_prefix="")["paths"]
+    resources = [
+        {"name": path.strip("/"), "url": f"{root}{path}", "summary": op["get"].get("summary", "")}
+        for path, op in paths.items()
+        if path != "/" and "{" not in path and "get" in op
+    ]
+    _cacheable(response, api_keys.api_docs_keys())
+    return {
+        "title": api.title,
+        "version": api.version,
+        "docs": f"{root}/docs/",
+        "openapi": f"{root}/openapi.json",
+        "resources": resources,
+    }
 
 
 @api.get("/sites", response={200: list[SiteOut], **ERRORS}, summary="The sites of the network")

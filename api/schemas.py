@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class SiteOut(Schema):
@@ -82,6 +82,20 @@ class GalleryOut(Schema):
 
 class Error(Schema):
     detail: str
+
+
+class ResourceOut(Schema):
+    name: str
+    url: str
+    summary: str
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    docs: str = Field(description="The browsable documentation")
+    openapi: str = Field(description="The OpenAPI 3 description of every operation")
+    resources: list[ResourceOut] = Field(description="Each list the API offers")
 
 
 class TrafficAlertOut(Schema):

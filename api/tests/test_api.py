@@ -205,3 +205,21 @@ def test_list_counts_stop_at_the_limit_and_say_so(client, settings):
     settings.HERALD_API_COUNT_LIMIT = 10_000
     body = client.get("/api/v1/articles?page_size=2", HTTP_HOST="localhost").json()
     assert body["count"] > 5 and body["count_exact"] is True
+
+
+def test_the_api_address_answers_with_an_index_of_its_docs_and_lists(client):
+    response = client.get("/api/v1/", HTTP_HOST="localhost")
+    assert response.status_code == 200
+    assert "api-docs" in response["Surrogate-Key"].split()
+    index = response.json()
+    assert index["docs"] == "http://localhost/api/v1/docs/"
+    assert index["openapi"] == "http://localhost/api/v1/openapi.json"
+    by_name = {resource["name"]: resource["url"] for resource in index["resources"]}
+    assert by_name["articles"] == "http://localhost/api/v1/articles"
+    assert {"sites", "sections", "tags", "authors", "traffic", "reader-stories"} <= set(by_name)
+    assert not any("{" in url for url in by_name.values())  # lists only, no item templates
+    for url in list(by_name.values())[:3] + [index["docs"], index["openapi"]]:
+        assert (
+            client.get(url.removeprefix("http://localhost"), HTTP_HOST="localhost").status_code
+            == 200
+        )
