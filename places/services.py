@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.text import slugify
 
 from delivery.purge import purge_after_commit
@@ -93,21 +93,27 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+def places_ranked(places, query: str):
+    """``places`` matching what someone typed, best first: the exact name ("Durban" for
+    "Durban", not "Durbanville"), then names that start with it, then names, slugs or regions
+    that contain it; the best-known first within each."""
+    name = " ".join(query.split())[:80].split(",")[0].strip()
+    if not name:
+        return places.none()
+    rank = Case(
+        When(name__iexact=name, then=Value(0)),
+        When(name__istartswith=name, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    matching = Q(name__icontains=name) | Q(slug__icontains=slugify(name))
+    matching |= Q(region__icontains=name)
+    return places.filter(matching).annotate(rank=rank).order_by("rank", "-population", "name")
+
+
 def places_search(query: str, *, limit: int = 8):
-    """Places whose name starts with (then contains) ``query``, best-known first."""
-    query = " ".join(query.split())[:80]
-    if not query:
-        return []
-    name = query.split(",")[0].strip()
-    starts = list(Place.objects.filter(name__istartswith=name).order_by("-population")[:limit])
-    if len(starts) < limit:
-        more = (
-            Place.objects.filter(Q(name__icontains=name) | Q(slug__icontains=slugify(name)))
-            .exclude(pk__in=[p.pk for p in starts])
-            .order_by("-population")[: limit - len(starts)]
-        )
-        starts += list(more)
-    return starts
+    """Places for what a reader typed (the suggestions under a place field), best first."""
+    return list(places_ranked(Place.objects.all(), query)[:limit])
 
 
 def place_find(text: str):

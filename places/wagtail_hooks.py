@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
+from .chooser import PlaceChooserViewSet
 from .models import Place
 
 
@@ -18,6 +19,7 @@ class PlaceViewSet(SnippetViewSet):
     list_filter = ["kind", "country"]
     search_fields = ["name", "region", "slug"]
     ordering = ["-population", "name"]
+    chooser_viewset_class = PlaceChooserViewSet
 
 
 register_snippet(PlaceViewSet)
