@@ -1,6 +1,5 @@
 """The member desk in the Wagtail admin: suspensions, and social sign-in applications."""
 
-from allauth.socialaccount.models import SocialApp
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -12,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Suspension
+from .models import SignInProvider, Suspension
 from .services import member_suspend, member_suspension_lift
 
 
@@ -95,8 +94,8 @@ class SuspensionViewSet(ModelViewSet):
     copy_view_enabled = False  # every suspension goes through the service, which records who
 
 
-class SocialAppViewSet(SnippetViewSet):
-    model = SocialApp
+class SignInProviderViewSet(SnippetViewSet):
+    model = SignInProvider
     icon = "key"
     menu_label = "Sign-in providers"
     list_display = ["name", "provider", "provider_id", "client_id"]
@@ -115,4 +114,4 @@ def register_suspensions():
     return SuspensionViewSet("suspensions")
 
 
-register_snippet(SocialAppViewSet)
+register_snippet(SignInProviderViewSet)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_datetime, parse_duration
 
 from external.xml import XmlRefused, xml_parse
 from places.services import place_find
@@ -140,7 +140,7 @@ def alert_fields(item: dict) -> dict:
     if severity not in (1, 2, 3, 4):
         raise ValueError(f"unknown severity “{item.get('severity')}”")
     starts = _moment(item.get("starts")) if item.get("starts") else timezone.now()
-    expires = _moment(item["expires"])
+    expires = _expiry(item["expires"], starts)
     if expires <= starts:
         raise ValueError("expires before it starts")
     return {
@@ -152,6 +152,17 @@ def alert_fields(item: dict) -> dict:
         "starts_at": starts,
         "expires_at": expires,
     }
+
+
+def _expiry(value, starts: datetime.datetime) -> datetime.datetime:
+    """A date and time, or an ISO 8601 duration from ``starts`` ("PT6H": six hours after)."""
+    text = str(value).strip()
+    if not text.upper().startswith("P"):
+        return _moment(text)
+    length = parse_duration(text.upper())
+    if length is None or length <= datetime.timedelta(0):
+        raise ValueError(f"“{value}” is not a duration such as PT6H (six hours) or P1D (a day)")
+    return starts + length
 
 
 def _moment(value) -> datetime.datetime:

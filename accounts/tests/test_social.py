@@ -112,10 +112,14 @@ def test_email_of_an_existing_unverified_account_does_not_take_it_over(client, f
 
 
 def test_admin_adds_an_openid_connect_provider_and_its_button_appears(admin_client, client):
-    listing = admin_client.get("/admin/snippets/socialaccount/socialapp/")
+    listing = admin_client.get("/admin/snippets/accounts/signinprovider/")
     assert listing.status_code == 200
+    # Named in the admin as the docs name it (allauth calls them social applications).
+    snippets = admin_client.get("/admin/snippets/").content.decode()
+    assert "Sign-in providers" in snippets and "Social applications" not in snippets
+    assert "Social application" not in listing.content.decode()
     response = admin_client.post(
-        "/admin/snippets/socialaccount/socialapp/add/",
+        "/admin/snippets/accounts/signinprovider/add/",
         {
             "provider": "openid_connect",
             "provider_id": "company",

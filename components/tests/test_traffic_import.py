@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from components.models import TrafficAlert
+from components.services import alerts_current
 from components.traffic_feed import FeedError, feed_import
 
 pytestmark = pytest.mark.django_db
@@ -138,12 +139,21 @@ def test_the_documented_cap_example_imports(tmp_path):
     assert alert.source == "roads@westerncape.example"
 
 
-def test_the_documented_json_example_is_valid(tmp_path):
-    data = json.loads((EXAMPLES / "traffic-alerts.json").read_text())
-    data["alerts"][0]["expires"] = moment(5)
-    path = tmp_path / "alerts.json"
-    path.write_text(json.dumps(data))
-    assert [o.action for o in feed_import(path).outcomes] == ["created"]
+def test_the_documented_json_example_imports_as_it_is_whenever_it_is_run():
+    report = feed_import(EXAMPLES / "traffic-alerts.json")
+    assert [o.action for o in report.outcomes][0] == "created"
+    alert = TrafficAlert.objects.get(external_id="KZN-N3-WESTVILLE-0042")
+    assert alert.expires_at - alert.starts_at == datetime.timedelta(hours=6)
+    assert alert in alerts_current()  # shown now, not expired on arrival
+
+
+@pytest.mark.parametrize(
+    ("expires", "message"),
+    [("PT0H", "not a duration"), ("P-1D", "not a duration"), ("Pnever", "not a duration")],
+)
+def test_an_expiry_given_as_a_bad_duration_is_refused_with_the_reason(tmp_path, expires, message):
+    report = feed_import(write_json(tmp_path, [entry(expires=expires)]))
+    assert report.outcomes[0].action == "skipped" and message in report.outcomes[0].reason
 
 
 def test_the_command_reports_each_entry_and_fails_when_any_was_skipped(tmp_path, capsys):
