@@ -79,36 +79,54 @@ def _site_defaults():
             settings.save()
 
 
+# Conditions that agree with a day's chance of rain: a dry sky up to 20 %, showers or drizzle
+# around 40 %, rain or storms above; so the demo never shows an umbrella on a 0 % day.
+DRY_SKIES = [Condition.CLEAR, Condition.MAINLY_CLEAR, Condition.PARTLY_CLOUDY, Condition.OVERCAST]
+SHOWERY = [Condition.DRIZZLE, Condition.SHOWERS]
+WET = [Condition.RAIN, Condition.HEAVY_RAIN, Condition.THUNDERSTORM]
+
+
+def demo_sky(rng, rain_chance: int) -> Condition:
+    if rain_chance <= 20:
+        return rng.choice(DRY_SKIES)
+    return rng.choice(SHOWERY if rain_chance < 60 else WET)
+
+
 def _weather(rng, now):
-    """A plausible week for every place: warmer inland in summer, wetter on the coasts."""
+    """A plausible week for every place: warmer inland in summer, wetter on the coasts; each
+    day's sky agrees with its chance of rain, and the reading now with today's forecast."""
     WeatherReport.objects.all().delete()
     DailyForecast.objects.all().delete()
-    conditions = [c.value for c in Condition]
     reports, days = [], []
     for place in Place.objects.all():
         today = now.astimezone(place.tzinfo).date()
         base = 16 + (abs(place.latitude) < 30) * 5 + rng.uniform(-3, 3)
-        reports.append(
-            WeatherReport(
-                place=place,
-                observed_at=now,
-                temperature_c=round(base + rng.uniform(0, 6), 1),
-                condition=rng.choice(conditions[:5]),
-                wind_kmh=round(rng.uniform(2, 35)),
-            )
-        )
+        week = []
         for offset in range(7):
+            rain_chance = rng.choice([0, 0, 10, 20, 40, 70, 90])
             low = base - rng.uniform(4, 9)
-            days.append(
+            high = low + rng.uniform(6, 13) - (3 if rain_chance >= 60 else 0)
+            week.append(
                 DailyForecast(
                     place=place,
                     date=today + datetime.timedelta(days=offset),
                     low_c=round(low),
-                    high_c=round(low + rng.uniform(6, 13)),
-                    condition=rng.choice(conditions),
-                    rain_chance=rng.choice([0, 0, 10, 20, 40, 70, 90]),
+                    high_c=round(max(high, low + 3)),
+                    condition=demo_sky(rng, rain_chance),
+                    rain_chance=rain_chance,
                 )
             )
+        today_forecast = week[0]
+        reports.append(
+            WeatherReport(
+                place=place,
+                observed_at=now,
+                temperature_c=round(rng.uniform(today_forecast.low_c, today_forecast.high_c), 1),
+                condition=today_forecast.condition,
+                wind_kmh=round(rng.uniform(2, 35)),
+            )
+        )
+        days += week
     WeatherReport.objects.bulk_create(reports, batch_size=500)
     DailyForecast.objects.bulk_create(days, batch_size=1000)
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from components.demo import DRY_SKIES, demo_components_build
 from components.models import DailyForecast, WeatherReport
 from components.weather import OpenMeteoProvider, forecast_for
 from places.models import Place
@@ -155,3 +156,21 @@ def test_home_page_survives_a_weather_outage(open_meteo, client):
     response = client.get("/", **NEWS)
     assert response.status_code == 200
     assert "Forecast unavailable" in response.content.decode()
+
+
+def test_the_demo_weather_agrees_with_itself():
+    """No 29 °C "Mainly clear" beside today's "Rain 17–25 °C", no umbrella on a dry day."""
+    demo_components_build(seed=11)
+    days = list(DailyForecast.objects.select_related("place"))
+    assert days
+    for day in days:
+        dry = day.condition in DRY_SKIES
+        assert dry == (day.rain_chance <= 20), (day.place, day.date, day.condition, day.rain_chance)
+        assert day.low_c < day.high_c
+    today = {(d.place_id, d.date): d for d in days}
+    for report in WeatherReport.objects.select_related("place"):
+        forecast = today[
+            (report.place_id, timezone.localtime(report.observed_at, report.place.tzinfo).date())
+        ]
+        assert report.condition == forecast.condition
+        assert forecast.low_c <= report.temperature_c <= forecast.high_c
