@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import WorkflowState
@@ -63,7 +64,7 @@ def story_save(*, member, index_page, draft: StoryDraft, story=None):
     words = word_count(plain_text(html))
     if words > settings.HERALD_MYNEWS_MAX_WORDS:
         raise ValidationError(
-            f"Your story has {words} words; the most we accept is "
+            f"Your story has {words} word{pluralize(words)}; the most we accept is "
             f"{settings.HERALD_MYNEWS_MAX_WORDS}. Shorten it or split it into two stories."
         )
     if story is None:
@@ -168,7 +169,8 @@ def story_submit(*, member, story, now=None):
     minimum = settings.HERALD_MYNEWS_MIN_WORDS
     if story.word_count < minimum:
         problems.append(
-            f"Your story has {story.word_count} words. Stories of {minimum} words or more are "
+            f"Your story has {story.word_count} word{pluralize(story.word_count)}. "
+            f"Stories of {minimum} words or more are "
             f"considered for publication: add at least {minimum - story.word_count} more. "
             "We kept your text as a draft."
         )
@@ -180,7 +182,8 @@ def story_submit(*, member, story, now=None):
     ).count()
     if recent >= settings.HERALD_MYNEWS_STORIES_PER_DAY:
         raise RateLimited(
-            f"You have sent {recent} stories in the last 24 hours, the most we take in a day. "
+            f"You have sent {recent} {'story' if recent == 1 else 'stories'} in the last 24 hours, "
+            "the most we take in a day. "
             "Your story is kept as a draft: send it tomorrow."
         )
     story.submitted_at = now

@@ -58,6 +58,15 @@ def test_a_story_under_200_words_is_refused_and_everything_typed_is_kept(member_
     assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
 
 
+def test_a_one_word_story_is_counted_in_the_singular(member_client, member):
+    response = member_client.post("/mynews/submit/", form(1))
+    html = response.content.decode()
+    assert "Your story has 1 word." in html and "1 words" not in html
+    story = ReaderStoryPage.objects.get(contributor=member)
+    page = member_client.get(f"/mynews/mine/{story.pk}/").content.decode()
+    assert ">1 word</p>" in page
+
+
 def test_a_draft_can_be_saved_and_finished_later(member_client, member):
     key = uuid.uuid4()
     response = member_client.post("/mynews/submit/", form(40, key=key, action="draft"))

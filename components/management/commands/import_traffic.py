@@ -38,4 +38,5 @@ class Command(BaseCommand):
                 f"{len(report.failed)} skipped."
             )
         if failures:
-            raise CommandError(f"{failures} entries or files could not be imported.")
+            said = "1 entry or file" if failures == 1 else f"{failures} entries or files"
+            raise CommandError(f"{said} could not be imported.")
