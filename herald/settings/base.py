@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.HeraldUsersConfig",  # wagtail.users, with forms for members
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
