@@ -1,4 +1,5 @@
-"""The member desk in the Wagtail admin: suspensions, and social sign-in applications."""
+"""The member desk in the Wagtail admin: suspensions, social sign-in applications, and the
+pictures beside members' names (``avatars``). Settings → Users is ``admin_users``."""
 
 from allauth.socialaccount.models import SocialApp
 from django import forms
@@ -12,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .avatars import avatar_url
 from .models import Suspension
 from .services import member_suspend, member_suspension_lift
 
@@ -116,3 +118,8 @@ def register_suspensions():
 
 
 register_snippet(SocialAppViewSet)
+
+
+@hooks.register("get_avatar_url")
+def member_avatar_url(user, size):
+    return avatar_url(user)

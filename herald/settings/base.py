@@ -274,6 +274,10 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Pages an editor restricts to signed-in members send readers to Herald's own sign-in page.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# No avatars from gravatar.com in the admin (broken offline, and each editor's e-mail hash goes
+# to a third party): members' pictures or initials instead (accounts/avatars.py). An operator
+# may name a gravatar-style service with HERALD_GRAVATAR_URL (docs/configuration.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = env_str("HERALD_GRAVATAR_URL") or None
 TAGGIT_CASE_INSENSITIVE = True
 
 # Public pages: no inline script or style, nothing from elsewhere except embeds' players.
