@@ -1,6 +1,10 @@
 """The admin never asks gravatar.com unless an operator turns it on: a member's picture, or
 their initials, stand beside their name."""
 
+import json
+import os
+import subprocess
+import sys
 from urllib.parse import unquote
 
 import pytest
@@ -40,3 +44,29 @@ def test_an_operator_can_turn_gravatar_on(admin_client, member, settings):
     settings.WAGTAIL_GRAVATAR_PROVIDER_URL = "https://avatars.example.org/avatar"
     html = admin_client.get("/admin/users/", {"q": "nomsa"}).content.decode()
     assert "https://avatars.example.org/avatar/" in html
+
+
+def _settings_with(environment):
+    script = (
+        "import json; from django.conf import settings; print(json.dumps("
+        "[settings.WAGTAIL_GRAVATAR_PROVIDER_URL, settings.SECURE_CSP['img-src']]))"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "HERALD_GRAVATAR_URL"}
+    env.update(DJANGO_SETTINGS_MODULE="herald.settings.test", **environment)
+    out = subprocess.run(  # noqa: S603 (our own interpreter and a fixed script)
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_gravatar_is_off_unless_herald_gravatar_url_names_a_service_then_csp_allows_it():
+    assert _settings_with({}) == [None, ["'self'", "data:"]]
+    url = "https://avatars.example.org/avatar"
+    assert _settings_with({"HERALD_GRAVATAR_URL": url}) == [
+        url,
+        ["'self'", "data:", "https://avatars.example.org"],
+    ]

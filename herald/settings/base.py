@@ -1,5 +1,7 @@
 """Settings shared by every environment. Values come from environment variables only."""
 
+from urllib.parse import urlsplit
+
 from django.utils.csp import CSP
 
 from .env import (
@@ -278,6 +280,10 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # to a third party): members' pictures or initials instead (accounts/avatars.py). An operator
 # may name a gravatar-style service with HERALD_GRAVATAR_URL (docs/configuration.md).
 WAGTAIL_GRAVATAR_PROVIDER_URL = env_str("HERALD_GRAVATAR_URL") or None
+_gravatar = urlsplit(WAGTAIL_GRAVATAR_PROVIDER_URL or "")
+_gravatar_origin = [
+    f"{_gravatar.scheme}://{_gravatar.netloc}" if _gravatar.scheme else _gravatar.netloc
+][: 1 if _gravatar.netloc else 0]
 TAGGIT_CASE_INSENSITIVE = True
 
 # Public pages: no inline script or style, nothing from elsewhere except embeds' players.
@@ -285,7 +291,12 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", *([HERALD_MEDIA_ORIGIN] if HERALD_MEDIA_ORIGIN else [])],
+    "img-src": [
+        CSP.SELF,
+        "data:",
+        *([HERALD_MEDIA_ORIGIN] if HERALD_MEDIA_ORIGIN else []),
+        *_gravatar_origin,
+    ],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
