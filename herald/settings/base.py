@@ -215,9 +215,11 @@ if _object_storage:
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Herald <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Without EMAIL_HOST, mail is written to files: each as sent, and a plain-text copy with its
+# links, which are also logged to the console (notifications/mailfiles.py).
 MAILERS = {
     "default": {
-        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "BACKEND": "notifications.mailfiles.EmailBackend",
         "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
     }
 }

@@ -1,0 +1,76 @@
+"""The demo's mail can be followed: the plain-text copy beside each written mail holds its links
+whole (the ``.log`` is quoted-printable, which breaks long links with ``=``), and the console
+names them. The sign-up test follows the link from the written file, as the README says."""
+
+import logging
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.mail import EmailMultiAlternatives
+
+pytestmark = pytest.mark.django_db
+
+NEWS = {"HTTP_HOST": "localhost"}
+LONG_LINK = "http://localhost:8000/accounts/confirm-email/" + "MQ:1vQ" * 20 + "/"
+
+
+@pytest.fixture
+def mail_dir(settings, tmp_path):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "notifications.mailfiles.EmailBackend",
+            "OPTIONS": {"file_path": str(tmp_path)},
+        }
+    }
+    return tmp_path
+
+
+def test_each_mail_gets_a_plain_text_copy_with_its_long_link_whole(mail_dir, caplog):
+    message = EmailMultiAlternatives(
+        subject="[Herald] Bevestig jou e-pos — asseblief",
+        body=f"Hallo Lindiwé,\n\nFollow {LONG_LINK} to confirm.\n",
+        to=["lindiwe@example.com"],
+    )
+    message.attach_alternative(f'<a href="{LONG_LINK}">confirm</a>', "text/html")
+    with caplog.at_level(logging.INFO, logger="notifications.mailfiles"):
+        message.send()
+
+    (written,) = mail_dir.glob("*.log")
+    assert LONG_LINK not in written.read_text()  # as sent: quoted-printable, the link broken
+    (copy,) = mail_dir.glob("*.txt")
+    raw = copy.read_bytes()
+    assert "Hallo Lindiwé".encode() in raw  # 8-bit UTF-8, not =C3=A9
+    text = raw.decode()
+    assert "Subject: [Herald] Bevestig jou e-pos — asseblief" in text
+    assert "To: lindiwe@example.com" in text
+    assert text.rstrip().endswith(f"Links in this mail:\n{LONG_LINK}")
+    assert "=\n" not in text
+    logged = caplog.text
+    assert "lindiwe@example.com" in logged and str(copy) in logged
+    assert f"    {LONG_LINK}\n" in logged + "\n"
+
+
+def test_sign_up_confirmation_link_is_followed_from_the_written_file(client, mail_dir):
+    signed_up = client.post(
+        "/accounts/signup/",
+        {
+            "email": "thabo@example.com",
+            "password1": "a-long-pass-phrase",
+            "password2": "a-long-pass-phrase",
+        },
+        **NEWS,
+    )
+    assert signed_up.status_code == 302
+
+    (copy,) = mail_dir.glob("*.txt")
+    text = copy.read_text(encoding="utf-8")
+    assert "To: thabo@example.com" in text
+    link = re.search(r"^(http://localhost\S*/accounts/confirm-email/\S+/)$", text, re.M).group(1)
+    path = link.removeprefix("http://localhost")
+    page = client.get(path, **NEWS)
+    assert page.status_code == 200
+    assert "thabo@example.com" in page.content.decode()
+    confirmed = client.post(path, **NEWS)
+    assert confirmed.status_code == 302
+    assert EmailAddress.objects.get(email="thabo@example.com").verified
