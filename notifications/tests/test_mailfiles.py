@@ -1,6 +1,6 @@
 """The demo's mail can be followed: the plain-text copy beside each written mail holds its links
 whole (the ``.log`` is quoted-printable, which breaks long links with ``=``), and the console
-names them. The sign-up test follows the link from the written file, as the README says."""
+names the account links (confirmation, password reset). The sign-up test follows the link from the written file, as the README says."""
 
 import logging
 import re
@@ -8,6 +8,8 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.mail import EmailMultiAlternatives
+
+from notifications.mailfiles import EmailBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +51,25 @@ def test_each_mail_gets_a_plain_text_copy_with_its_long_link_whole(mail_dir, cap
     logged = caplog.text
     assert "lindiwe@example.com" in logged and str(copy) in logged
     assert f"    {LONG_LINK}\n" in logged + "\n"
+
+
+def test_notices_are_written_but_not_logged_and_copies_never_overwrite_each_other(
+    mail_dir, caplog, monkeypatch
+):
+    # Backends made in the same second may get the same .log name (Django names it by id()).
+    same_name = str(mail_dir / "20261201-120000-1.log")
+    monkeypatch.setattr(EmailBackend, "_get_filename", lambda backend: same_name)
+    with caplog.at_level(logging.INFO, logger="notifications.mailfiles"):
+        for number in range(3):
+            EmailMultiAlternatives(
+                subject=f"Your story {number} is published",
+                body=f"Read it at http://localhost:8000/mynews/story-{number}/\n",
+                to=["thandi@example.org"],
+            ).send()
+    copies = sorted(path.read_text() for path in mail_dir.glob("*.txt"))
+    assert len(copies) == 3
+    assert all(f"mynews/story-{n}/" in copies[n] for n in range(3))
+    assert "Mail to" not in caplog.text  # the console stays quiet for notices
 
 
 def test_sign_up_confirmation_link_is_followed_from_the_written_file(client, mail_dir):
