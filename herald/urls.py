@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_account import account_view
 from health import views as health_views
 
 from . import views
@@ -13,6 +14,8 @@ from . import views
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    # The admin's Account page with Herald's name and e-mail panel (accounts/admin_account.py).
+    path("admin/account/", account_view),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("accounts.urls")),
     path("", include("live.urls")),
