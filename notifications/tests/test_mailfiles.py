@@ -1,6 +1,7 @@
 """The demo's mail can be followed: the plain-text copy beside each written mail holds its links
 whole (the ``.log`` is quoted-printable, which breaks long links with ``=``), and the console
-names the account links (confirmation, password reset). The sign-up test follows the link from the written file, as the README says."""
+names the account links (confirmation, password reset). The sign-up test follows the link
+from the written file, as the README says."""
 
 import logging
 import re
