@@ -4,12 +4,17 @@ Wagtail's "Name and Email" panel asks for a required first and last name, so an 
 not save any account setting (theme, language, notifications) at all. ``herald/urls.py`` routes
 the page's path to ``MemberAccountView`` (ahead of Wagtail's admin URLs, the URL name unchanged),
 which swaps that panel for one with the display name and the e-mail address, checked as in
-Settings → Users (``accounts.admin_users``).
+Settings → Users (``accounts.admin_users``), and has the profile picture uploaded there go
+through Herald's upload checks like every other picture (decoded, size-checked, re-encoded,
+its location and camera details removed: ``uploads.pictures``) before other editors see it,
+and a refused one says why (Wagtail's panel shows no error).
 """
 
 from wagtail.admin.auth import require_admin_access
-from wagtail.admin.forms.account import NameEmailForm
+from wagtail.admin.forms.account import AvatarPreferencesForm, NameEmailForm
 from wagtail.admin.views import account
+
+from uploads.pictures import picture_clean
 
 from .services import email_check_available, member_staff_changed
 from .usernames import display_name_validate
@@ -48,11 +53,29 @@ class MemberNameEmailPanel(account.NameEmailSettingsPanel):
     form_class = MemberNameEmailForm
 
 
+class MemberAvatarForm(AvatarPreferencesForm):
+    def clean_avatar(self):
+        if self.cleaned_data.get("avatar"):
+            self.cleaned_data["avatar"] = picture_clean(self.cleaned_data["avatar"])
+        return super().clean_avatar()  # Wagtail's: scaled down to 400 px
+
+
+class MemberAvatarPanel(account.AvatarSettingsPanel):
+    form_class = MemberAvatarForm
+    template_name = "accounts/admin/avatar_panel.html"  # Wagtail's, saying why it refused
+
+
+HERALD_PANELS = {
+    account.NameEmailSettingsPanel: MemberNameEmailPanel,
+    account.AvatarSettingsPanel: MemberAvatarPanel,
+}
+
+
 class MemberAccountView(account.AccountView):
     def get_panels(self):
         return [
-            MemberNameEmailPanel(self.request, panel.user, panel.profile)
-            if isinstance(panel, account.NameEmailSettingsPanel)
+            HERALD_PANELS[type(panel)](self.request, panel.user, panel.profile)
+            if type(panel) in HERALD_PANELS
             else panel
             for panel in super().get_panels()
         ]

@@ -1,7 +1,13 @@
 """An editor's own Account page in the admin saves: their display name and e-mail address, not
 Wagtail's required first and last name, which had kept every account setting from saving."""
 
+import io
+import re
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from wagtail.users.models import UserProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +54,36 @@ def test_another_accounts_address_is_refused_and_the_typing_kept(
     assert 'value="Herald Desk"' in html
     admin_user.refresh_from_db()
     assert admin_user.display_name == ""
+
+
+def _geotagged_jpeg():
+    exif = Image.Exif()
+    exif[0x010F] = "SpyCam Inc."  # camera maker
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "S", (33.0, 55.0, 0.0)  # Cape Town
+    out = io.BytesIO()
+    Image.new("RGB", (120, 90), "navy").save(out, "JPEG", exif=exif)
+    return SimpleUploadedFile("me.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+def test_an_editors_admin_picture_loses_its_location_before_anyone_sees_it(
+    admin_client, admin_user
+):
+    response = admin_client.post(
+        ACCOUNT, {**_typed(admin_user), "avatar-avatar": _geotagged_jpeg()}
+    )
+    assert response.status_code == 302
+    avatar = UserProfile.get_for_user(admin_user).avatar
+    with Image.open(avatar.open()) as saved:
+        assert dict(saved.getexif()) == {}  # no GPS, no camera
+
+
+def test_a_file_that_is_no_picture_is_refused_with_a_message(admin_client, admin_user):
+    fake = SimpleUploadedFile("me.png", b"not a picture at all", content_type="image/png")
+    response = admin_client.post(ACCOUNT, {**_typed(admin_user), "avatar-avatar": fake})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(
+        r'id="avatar-errors"[^>]*>\s*<p class="error-message">Upload a valid image', html
+    )
+    assert 'value="Herald Desk"' in html  # the rest of what was typed is kept
