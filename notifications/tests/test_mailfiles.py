@@ -4,7 +4,10 @@ names the account links (confirmation, password reset). The sign-up test follows
 from the written file, as the README says."""
 
 import logging
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -96,3 +99,26 @@ def test_sign_up_confirmation_link_is_followed_from_the_written_file(client, mai
     confirmed = client.post(path, **NEWS)
     assert confirmed.status_code == 302
     assert EmailAddress.objects.get(email="thabo@example.com").verified
+
+
+def _mailer(settings_module):
+    env = {key: value for key, value in os.environ.items() if not key.startswith("EMAIL_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE=settings_module,
+        SECRET_KEY="test-only-" + "x" * 50,
+        ALLOWED_HOSTS="news.example.org",
+    )
+    script = "from django.conf import settings; print(settings.MAILERS['default']['BACKEND'])"
+    out = subprocess.run(  # noqa: S603 (our own interpreter and a fixed script)
+        [sys.executable, "-c", f"import django; django.setup(); {script}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_the_demo_writes_followable_files_and_production_without_email_host_uses_smtp():
+    assert _mailer("herald.settings.demo") == "notifications.mailfiles.EmailBackend"
+    assert _mailer("herald.settings.production") == "django.core.mail.backends.smtp.EmailBackend"
