@@ -16,31 +16,18 @@ from wagtail.admin.views import account
 
 from uploads.pictures import picture_clean
 
-from .services import email_check_available, member_staff_changed
-from .usernames import display_name_validate
+from .admin_users import MemberFormFields
+from .services import member_staff_changed
 
 
-class MemberNameEmailForm(NameEmailForm):
-    first_name = None
-    last_name = None
-
+class MemberNameEmailForm(MemberFormFields, NameEmailForm):
     class Meta(NameEmailForm.Meta):
         fields = ["display_name", "email"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.email_before = self.instance.email
+        self.email_before = self.instance.email  # before the form writes what was typed
         self.fields["display_name"].help_text = "How your name appears beside what you write."
-        if "email" in self.fields:
-            self.fields["email"].label = "E-mail address"
-
-    def clean_email(self):
-        return email_check_available(self.cleaned_data["email"], member=self.instance)
-
-    def clean_display_name(self):
-        return display_name_validate(self.cleaned_data["display_name"]) or (
-            self.instance.username or ""
-        )
 
     def save(self, commit=True):
         member = super().save(commit=commit)

@@ -33,9 +33,10 @@ class MemberFormFields(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].label = "E-mail address"
-        self.fields["email"].help_text = EMAIL_HELP
         self.fields["display_name"].help_text = DISPLAY_NAME_HELP
+        if "email" in self.fields:  # the Account page has none without email management
+            self.fields["email"].label = "E-mail address"
+            self.fields["email"].help_text = EMAIL_HELP
 
     def _clean_username(self):
         """Wagtail checks its "username" (here the e-mail) exactly; ``clean_email`` checks it
