@@ -96,6 +96,14 @@ class User(AbstractUser):
     def has_profile(self):
         return bool(self.username)
 
+    def get_full_name(self):
+        """The name Wagtail's admin gives the member (page history, "locked by", Users): the
+        display name, not Django's first and last name, which Herald does not ask for."""
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name or self.username or ""
+
 
 class RetiredUsername(models.Model):
     """The key of a deleted member's username, kept so that nobody can take the name over."""

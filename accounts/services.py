@@ -93,6 +93,43 @@ def profile_update(*, member, display_name: str, bio: str, avatar=None, remove_a
     return member
 
 
+def email_check_available(raw: str, *, member=None) -> str:
+    """Return the address to store for ``member`` (None: a new account), or raise
+    ``ValidationError`` when another account signs in with it, in any letter case."""
+    email = get_user_model().objects.normalize_email(raw.strip())
+    others = get_user_model().objects.exclude(pk=getattr(member, "pk", None))
+    taken = others.filter(email__iexact=email).exists() or (
+        EmailAddress.objects.filter(email__iexact=email)
+        .exclude(user_id=getattr(member, "pk", None))
+        .exists()
+    )
+    if taken:
+        raise ValidationError(f"Another account already uses {email}.", code="taken")
+    return email
+
+
+def member_staff_changed(*, member, by, email_before: str):
+    """Staff have saved ``member`` in the admin (Settings → Users): keep allauth's record of
+    the member's addresses in step with a new e-mail, and purge what shows the member's name.
+
+    A new address is primary and unverified: allauth asks the member to confirm it when they
+    next sign in with it (``ACCOUNT_EMAIL_VERIFICATION = "mandatory"``).
+    """
+    if email_before and member.email.lower() != email_before.lower():
+        EmailAddress.objects.filter(user=member, email__iexact=email_before).delete()
+    if member.email.lower() != email_before.lower():
+        EmailAddress.objects.filter(user=member).update(primary=False)
+        EmailAddress.objects.update_or_create(
+            user=member,
+            email__iexact=member.email,
+            defaults={"email": member.email, "primary": True},
+            create_defaults={"email": member.email, "primary": True, "verified": False},
+        )
+    if member.username:
+        purge_after_commit(member_shown_keys(member))
+    logger.info("Member %s saved in the admin by %s", member.pk, by.pk)
+
+
 def member_shown_keys(member) -> list[str]:
     """Whatever public shows the member's name or picture: their profile, and what other apps
     show of them, which each app names through the ``herald_member_shown_keys`` hook (a

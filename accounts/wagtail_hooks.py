@@ -1,4 +1,5 @@
-"""The member desk in the Wagtail admin: suspensions, and social sign-in applications."""
+"""The member desk in the Wagtail admin: suspensions, social sign-in applications, and the
+pictures beside members' names (``avatars``). Settings → Users is ``admin_users``."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +12,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+<<<<<<< HEAD
 from .models import SignInProvider, Suspension
+=======
+from .avatars import avatar_url
+from .models import Suspension
+>>>>>>> admin-forms
 from .services import member_suspend, member_suspension_lift
 
 
@@ -114,4 +120,13 @@ def register_suspensions():
     return SuspensionViewSet("suspensions")
 
 
+<<<<<<< HEAD
 register_snippet(SignInProviderViewSet)
+=======
+register_snippet(SocialAppViewSet)
+
+
+@hooks.register("get_avatar_url")
+def member_avatar_url(user, size):
+    return avatar_url(user)
+>>>>>>> admin-forms

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_account import account_view
 from accounts.urls import allauth_overrides
 from api.urls import ninja_urlpatterns
 from health import views as health_views
@@ -15,6 +16,8 @@ from . import views
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    # The admin's Account page with Herald's name and e-mail panel (accounts/admin_account.py).
+    path("admin/account/", account_view),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("accounts.urls")),
     path("", include(allauth_overrides)),

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Values come from environment variables only."""
 
+from urllib.parse import urlsplit
+
 from django.utils.csp import CSP
 
 from .env import (
@@ -57,7 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.HeraldUsersConfig",  # wagtail.users, with forms for members
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -214,9 +216,11 @@ if _object_storage:
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Herald <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Without EMAIL_HOST, mail is written to files: each as sent, and a plain-text copy with its
+# links, which are also logged to the console (notifications/mailfiles.py).
 MAILERS = {
     "default": {
-        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "BACKEND": "notifications.mailfiles.EmailBackend",
         "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
     }
 }
@@ -275,6 +279,14 @@ WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Pages an editor restricts to signed-in members send readers to Herald's own sign-in page.
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# No avatars from gravatar.com in the admin (broken offline, and each editor's e-mail hash goes
+# to a third party): members' pictures or initials instead (accounts/avatars.py). An operator
+# may name a gravatar-style service with HERALD_GRAVATAR_URL (docs/configuration.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = env_str("HERALD_GRAVATAR_URL") or None
+_gravatar = urlsplit(WAGTAIL_GRAVATAR_PROVIDER_URL or "")
+_gravatar_origin = [
+    f"{_gravatar.scheme}://{_gravatar.netloc}" if _gravatar.scheme else _gravatar.netloc
+][: 1 if _gravatar.netloc else 0]
 TAGGIT_CASE_INSENSITIVE = True
 
 # Public pages: no inline script or style, nothing from elsewhere except embeds' players.
@@ -282,7 +294,12 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", *([HERALD_MEDIA_ORIGIN] if HERALD_MEDIA_ORIGIN else [])],
+    "img-src": [
+        CSP.SELF,
+        "data:",
+        *([HERALD_MEDIA_ORIGIN] if HERALD_MEDIA_ORIGIN else []),
+        *_gravatar_origin,
+    ],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],

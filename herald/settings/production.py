@@ -19,7 +19,7 @@ SECURE_HSTS_PRELOAD = env_bool("HERALD_HSTS_PRELOAD", True)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-if MAILERS["default"]["BACKEND"].endswith("filebased.EmailBackend"):  # noqa: F405
+if "file_path" in MAILERS["default"].get("OPTIONS", {}):  # noqa: F405
     # No EMAIL_HOST given: hand mail to the machine's own mail server, as Django does by default.
     MAILERS["default"] = {  # noqa: F405
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
