@@ -12,12 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-<<<<<<< HEAD
-from .models import SignInProvider, Suspension
-=======
 from .avatars import avatar_url
-from .models import Suspension
->>>>>>> admin-forms
+from .models import SignInProvider, Suspension
 from .services import member_suspend, member_suspension_lift
 
 
@@ -120,13 +116,9 @@ def register_suspensions():
     return SuspensionViewSet("suspensions")
 
 
-<<<<<<< HEAD
 register_snippet(SignInProviderViewSet)
-=======
-register_snippet(SocialAppViewSet)
 
 
 @hooks.register("get_avatar_url")
 def member_avatar_url(user, size):
     return avatar_url(user)
->>>>>>> admin-forms
