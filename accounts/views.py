@@ -119,6 +119,12 @@ def profile_page(request, username):
             "member": member,
             "suspension": selectors.suspension_active(member),
             "canonical_url": canonical,
+            "card": {
+                "title": f"{member.public_name} (@{member.username})",
+                "type": "profile",
+                "url": canonical,
+                "description": member.bio or f"{member.public_name}'s profile and contributions.",
+            },
             "sections": profile_sections(member),
         },
     )

@@ -50,7 +50,13 @@ def traffic_page(request):
         "-place__population", "place__name", "-severity", "expires_at"
     ):
         by_place.setdefault(alert.place, []).append(alert)
-    response = render(request, "components/traffic_page.html", {"by_place": by_place.items()})
+    card = {
+        "title": "Traffic alerts",
+        "description": "Accidents, roadworks and closures on the roads now, town by town.",
+    }
+    response = render(
+        request, "components/traffic_page.html", {"by_place": by_place.items(), "card": card}
+    )
     change = services.alerts_next_change(now=now)
     keys = [*traffic_keys(), *place_keys(*(place for place, _alerts in by_place.items()))]
     return cache_publicly(response, keys=keys, max_age=services.seconds_until(change, now=now))
@@ -80,6 +86,10 @@ def listings_page(request):
         {
             "form": form,
             "listings": listings,
+            "card": {
+                "title": "What's on",
+                "description": "Events, shows, films and markets coming up near you.",
+            },
             "categories": ListingCategory.objects.all(),
             "places": Place.objects.filter(listings__status=Listing.Status.PUBLISHED)
             .distinct()

@@ -137,7 +137,14 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
         articles = paginate(request, selectors.articles_tagged(root=self, tag=tag_obj))
         response = self.render(
             request,
-            context_overrides={"tag": tag_obj, "articles": articles},
+            context_overrides={
+                "tag": tag_obj,
+                "articles": articles,
+                "card": {
+                    "title": tag_obj.name.title(),
+                    "description": f"The latest stories about {tag_obj.name}.",
+                },
+            },
             template="newsroom/tag_page.html",
         )
         return cache_publicly(response, keys=newsroom_keys.tag_keys(tag_obj))
@@ -169,7 +176,16 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
         articles = paginate(request, selectors.articles_by_author(root=self, author=author))
         response = self.render(
             request,
-            context_overrides={"author": author, "articles": articles},
+            context_overrides={
+                "author": author,
+                "articles": articles,
+                "card": {
+                    "title": author.name,
+                    "type": "profile",
+                    "description": author.bio
+                    or f"{author.role or 'Writer'}: the latest stories by {author.name}.",
+                },
+            },
             template="newsroom/author_page.html",
         )
         return cache_publicly(response, keys=newsroom_keys.author_keys(author))

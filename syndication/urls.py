@@ -1,11 +1,11 @@
 from django.urls import path
 from django.views.decorators.cache import cache_page
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 
 from . import feeds, views
+from .sitemaps import PagesSitemap
 
-SITEMAPS = {"pages": Sitemap}
+SITEMAPS = {"pages": PagesSitemap}
 
 app_name = "syndication"
 urlpatterns = [
@@ -26,7 +26,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         cache_page(300)(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "syndication/sitemap.xml"},
         name="sitemap_section",
     ),
 ]

@@ -42,17 +42,22 @@ def _json_ld(data):
 
 
 @register.simple_tag(takes_context=True)
-def sharing_meta(context, page):
+def sharing_meta(context):
+    """The canonical link, description and sharing cards of whatever is shown: an article's
+    (NewsArticle JSON-LD too), a ``card`` the view put in the context (a tag, an author, a
+    profile, listings), or any other page's own."""
     request = context["request"]
-    if page.get_url(request) != request.path:
-        return ""  # a route of the page (a tag or author page) is not the page itself
-    canonical = page.get_full_url(request)  # on the page's own site, wherever it is shown
     site = Site.find_for_request(request)
+    page, card = context.get("page"), context.get("card")
+    if card:
+        return _website_card(request, site, card)
+    if page is None or page.get_url(request) != request.path:
+        return ""  # not a page, or a route of it with no card of its own
+    canonical = page.get_full_url(request)  # on the page's own site, wherever it is shown
+    if not (isinstance(page, ArticlePage) or getattr(page, "is_reader_contribution", False)):
+        return _website_card(request, site, _page_card(page, site), canonical=canonical)
     site_name = site.site_name if site else "Herald"
     parts = [format_html('<link rel="canonical" href="{}">', canonical)]
-    # Articles and the story pages other apps mark as such (reader stories) get cards.
-    if not (isinstance(page, ArticlePage) or getattr(page, "is_reader_contribution", False)):
-        return mark_safe("\n".join(parts))  # noqa: S308
     image_url = None
     if page.lead_image:
         with contextlib.suppress(OSError):  # a missing picture file leaves the card without one
@@ -77,6 +82,42 @@ def sharing_meta(context, page):
     ]
     parts.append(format_html_join("\n", '<meta name="{}" content="{}">', twitter))
     parts.append(_json_ld(news_article_data(page, request, canonical, site, image_url)))
+    return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
+
+
+def _page_card(page, site):
+    site_name = site.site_name if site else "Herald"
+    title = page.seo_title or page.title
+    description = (
+        page.search_description
+        or getattr(page, "intro", "")
+        or (f"{title}: the latest from {site_name}." if title != site_name else "")
+    )
+    if not description and getattr(page, "strapline", ""):
+        description = f"{site_name}: {page.strapline}"
+    return {"title": title, "description": description}
+
+
+def _website_card(request, site, card, *, canonical=None):
+    """A page that is not a story: canonical link, description, Open Graph and Twitter."""
+    canonical = card.get("url") or canonical or _absolute(site, request, request.path)
+    title, description = card["title"], " ".join(str(card.get("description", "")).split())
+    meta = [
+        ("og:type", card.get("type", "website")),
+        ("og:title", title),
+        ("og:url", canonical),
+        ("og:site_name", site.site_name if site else "Herald"),
+    ]
+    if description:
+        meta.append(("og:description", description))
+    if card.get("image"):
+        meta.append(("og:image", card["image"]))
+    twitter = [("twitter:card", "summary"), ("twitter:title", title)]
+    parts = [format_html('<link rel="canonical" href="{}">', canonical)]
+    if description:
+        parts.append(format_html('<meta name="description" content="{}">', description))
+    parts.append(format_html_join("\n", '<meta property="{}" content="{}">', meta))
+    parts.append(format_html_join("\n", '<meta name="{}" content="{}">', twitter))
     return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
 
 
