@@ -10,10 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 from delivery.cache import cache_publicly
 from places.keys import place_keys, places_keys
 from places.models import Place
+from places.services import reader_choices, site_default_place
 
 from . import services
 from .forms import ListingFilterForm, ListingProposalForm
@@ -122,3 +124,24 @@ def listing_propose(request):
             return redirect("components:listing_propose")
     status = 400 if form.is_bound else 200
     return render(request, "components/listing_propose.html", {"form": form}, status=status)
+
+
+@never_cache
+@require_safe
+def local_page(request):
+    """/local/: the reader's own local news, weather, traffic alerts and listings, rendered here
+    for the places they chose (cookie or profile), so the choice shows without JavaScript.
+    Private and never stored: the shared pages stay the same for everyone."""
+    default = site_default_place(Site.find_for_request(request))
+    chosen = reader_choices(request)
+    boxes = []
+    for name in COMPONENTS:
+        place = chosen.get(name) or default
+        if place is not None:
+            html, _fragment = fragment_render(request, name, place)
+            boxes.append({"name": name, "html": html, "chosen": name in chosen})
+    return render(
+        request,
+        "components/local_page.html",
+        {"boxes": boxes, "default_place": default, "chose_any": bool(chosen)},
+    )

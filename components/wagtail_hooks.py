@@ -1,6 +1,7 @@
 """The traffic desk and the listings desk in the Wagtail admin."""
 
 from django.db import transaction
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
@@ -90,6 +91,12 @@ register_snippet(LocalInformationGroup)
 @hooks.register("herald_sidebar_includes")
 def components_beside_pages():
     return "components/includes/components.html"
+
+
+@hooks.register("herald_locations_page")
+def components_local_page():
+    """Where Location Settings sends readers after saving (read in places.views)."""
+    return reverse("components:local")
 
 
 @hooks.register("herald_multimedia_links")

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.models import Site
 
 from delivery.cache import cache_publicly
@@ -30,22 +32,49 @@ def location_settings(request):
         return response
     form = LocationSettingsForm(request.POST or None, initial_places=chosen)
     if request.method == "POST" and form.is_valid():
-        response = redirect("places:location_settings")
-        if member:
-            services.member_choices_save(member, form.places)
-        else:
-            slugs = {c: p.slug for c, p in form.places.items() if p}
-            services.cookie_store(response, slugs)
+        response = redirect(_after_saving())
+        _choices_save(request, response, chosen, form.places)
         messages.success(request, "Your location settings are saved.")
         return response
-    status = 400 if form.is_bound else 200
+    saved = []
+    if form.is_bound and form.places:
+        # Keep what could be saved; the fields in error say what could not.
+        saved = [COMPONENTS[c] for c, place in form.places.items() if chosen.get(c) != place]
+        chosen = {**chosen, **form.places}
     rows = [(form[component], chosen.get(component)) for component in COMPONENTS]
-    return render(
+    response = render(
         request,
         "places/location_settings.html",
-        {"form": form, "rows": rows, "default_place": default, "member": member},
-        status=status,
+        {
+            "form": form,
+            "rows": rows,
+            "default_place": default,
+            "member": member,
+            "saved": saved,
+            "local_page": _after_saving(),
+        },
+        status=400 if form.is_bound else 200,
     )
+    if form.is_bound and form.places:
+        _choices_save(request, response, chosen, form.places)
+    return response
+
+
+def _choices_save(request, response, chosen, places):
+    """Members' choices go on their profile; other readers' into the signed cookie."""
+    if request.user.is_authenticated:
+        services.member_choices_save(request.user, places)
+        return
+    merged = {**chosen, **places}
+    services.cookie_store(response, {c: p.slug for c, p in merged.items() if p})
+
+
+def _after_saving() -> str:
+    """Where the reader sees their choices: the page an app registers under
+    ``herald_locations_page`` (components' own local page), else this form."""
+    for fn in hooks.get_hooks("herald_locations_page"):
+        return fn()
+    return reverse("places:location_settings")
 
 
 @never_cache

@@ -65,14 +65,23 @@ def test_an_anonymous_readers_choices_go_into_a_signed_cookie(client):
     }
 
 
-def test_an_unknown_place_is_a_form_error_that_keeps_what_was_typed(client):
+def test_an_unknown_place_is_a_form_error_and_the_rest_is_saved(client):
     response = post(client, weather="Cape", traffic="Durban")
     html = response.content.decode()
     assert response.status_code == 400
     assert "We don&#x27;t know a place called “Cape”" in html
     assert "Did you mean “Cape Town, Western Cape”" in html
     assert 'value="Cape"' in html and 'value="Durban"' in html
-    assert COOKIE not in response.cookies
+    # What could be saved was: traffic follows Durban, weather keeps the default.
+    assert "Saved: Traffic alerts." in html
+    assert response.cookies[COOKIE].value.startswith("traffic:durban:")
+    choices = client.get("/settings/locations/choices/", **NEWS).json()["locations"]
+    assert choices["traffic"] == "durban" and choices["weather"] == "johannesburg"
+
+
+def test_a_saved_form_goes_to_the_readers_local_page(client):
+    response = post(client, weather="Durban")
+    assert response.status_code == 302 and response["Location"] == "/local/"
 
 
 def test_a_tampered_cookie_is_ignored(client, rf):
