@@ -33,6 +33,11 @@ def cache_publicly(response, *, keys: Iterable[str], max_age: int | None = None)
         browser, shared = min(browser, max_age), min(shared, max_age)
     patch_cache_control(response, public=True, max_age=browser)
     patch_cache_control(response, s_maxage=max(shared, 0))
+    stale = {
+        "stale_while_revalidate": settings.HERALD_STALE_WHILE_REVALIDATE,
+        "stale_if_error": settings.HERALD_STALE_IF_ERROR,
+    }
+    patch_cache_control(response, **{name: value for name, value in stale.items() if value > 0})
     return response
 
 

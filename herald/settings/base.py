@@ -312,6 +312,11 @@ SECURE_CSP = {
 # How long shared caches (a CDN, Varnish) and browsers may keep anonymous pages, in seconds.
 HERALD_PAGE_MAX_AGE = env_int("HERALD_PAGE_MAX_AGE", 60)
 HERALD_PAGE_SHARED_MAX_AGE = env_int("HERALD_PAGE_SHARED_MAX_AGE", 300)
+# RFC 5861 on every public response, so a CDN or browser does what Herald's own cache does: serve
+# the expired copy while one request fetches a new one (seconds after max-age), and while Herald
+# cannot answer (a day). A purge still removes the copy at once; 0 leaves a directive out.
+HERALD_STALE_WHILE_REVALIDATE = env_int("HERALD_STALE_WHILE_REVALIDATE", 30)
+HERALD_STALE_IF_ERROR = env_int("HERALD_STALE_IF_ERROR", 86400)
 HERALD_DEMO_PORT = env_int("HERALD_DEMO_PORT", 8000)
 
 # Herald's own page cache (docs/deployment.md). HERALD_PAGE_CACHE=false turns it off (the
