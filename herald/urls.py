@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.admin_account import account_view
 from accounts.urls import allauth_overrides
 from api.urls import ninja_urlpatterns
+from delivery.media import MEDIA_FOLDERS, media_serve
 from health import views as health_views
 
 from . import views
@@ -39,11 +39,7 @@ if settings.HERALD_SERVE_MEDIA:
     # Documents are not served from here: Wagtail's /documents/ view checks their privacy.
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(
-            rf"^{media_prefix}(?P<path>(?:images|original_images|avatars)/[^/]+)$",
-            serve_static,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{media_prefix}(?P<path>(?:{'|'.join(MEDIA_FOLDERS)})/[^/]+)$", media_serve)
     ]
 
 if settings.DEBUG:
