@@ -86,7 +86,7 @@ def test_off_site_next_is_ignored(client):
         {"username": "zanele", "next": "https://evil.example/phish"},
         **NEWS,
     )
-    assert response["Location"] == "/profile/zanele/"
+    assert response["Location"] == "/profile/zanele/?flash"  # the welcome shows there
     login = client.post(
         "/accounts/login/?next=https://evil.example/",
         {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
@@ -358,6 +358,7 @@ def test_moderator_lifts_a_suspension_and_the_lift_is_recorded(admin_client, adm
         },
     )
     assert response.status_code == 302, response.content.decode()[:1500]
+    admin_client.get(response["Location"])  # the admin shows its message
     suspension.refresh_from_db()
     assert suspension.lifted_at is not None
     lift, suspend = decisions_for_item(suspension)
