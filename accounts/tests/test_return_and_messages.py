@@ -118,3 +118,15 @@ def test_join_from_a_story_ends_on_it_with_the_welcome(client, story):
     assert "Welcome, New Comer" not in create_page
     edit = client.get("/accounts/profile/edit/", **NEWS).content.decode()
     assert "Your profile is ready" not in edit  # shown once, where it belonged
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["javascript:alert(1)", "%0d%0aSet-Cookie:x=1", "http://evil.example/", "/\\evil", "%E2%80%AE"],
+)
+def test_odd_next_values_on_the_sign_in_page_are_dropped_without_an_error(client, target):
+    page = client.get(f"/accounts/login/?next={target}", **NEWS)
+    assert page.status_code == 200
+    header = _header_links(page.content.decode())
+    assert 'href="/accounts/signup/"' in header or "next=%2F" in header
+    assert "evil" not in header and "javascript" not in header
