@@ -1,4 +1,4 @@
-"""Herald's own page cache: anonymous pages kept whole, purged exactly by surrogate key.
+"""Herald's own page cache: pages kept whole for readers and members, purged by surrogate key.
 
 An entry is a rendered response (status, headers, body) stored under the site, the path and the
 normalised query. Besides its own freshness it remembers the version of each surrogate key it

@@ -56,12 +56,15 @@ def test_sign_in_without_profile_goes_to_create_profile_then_back(client):
     assert response["Location"] == "/accounts/profile/create/?next=%2Fnews%2F"
     page = client.get(response["Location"], **NEWS)
     assert "cannot be edited and will be used in the URL" in page.content.decode()
+    assert "Successfully signed in" in page.content.decode()  # the page after the action
     created = client.post(
         "/accounts/profile/create/",
         {"username": "Zanele_D", "display_name": "Zanele Dlamini", "next": "/news/"},
         **NEWS,
     )
-    assert created["Location"] == "/news/"
+    assert created["Location"] == "/news/?flash"  # not the browser's copy: the messages show
+    landing = client.get(created["Location"], **NEWS).content.decode()
+    assert "Your profile is ready" in landing and "Successfully signed in" not in landing
     assert get_user_model().objects.get(email="zanele@example.com").username == "Zanele_D"
 
 

@@ -42,6 +42,8 @@ sub vcl_recv {
     }
     # Tracking parameters never reach Herald (which would ignore them anyway) nor the cache key.
     set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=[^&]*&?", "");
+    # Herald's "?flash" (a redirect that left a message) is the same page to every cache.
+    set req.url = regsuball(req.url, "(?<=[?&])flash(=[^&]*)?(&|$)", "");
     set req.url = regsub(req.url, "[?&]$", "");
     set req.url = std.querysort(req.url);
     # Past their time, copies are served for a few seconds while a background fetch brings the

@@ -178,6 +178,7 @@ def test_varnish_caches_pages_and_publishing_purges_exactly_the_affected_ones(he
         assert fetch(front + "/", headers=member)[0] == "HIT"  # members get the same copy
         message = {"Cookie": "sessionid=whoever; messages=waiting"}
         assert fetch(front + "/", headers=message)[0] == "MISS"  # passed: shown, once, by Herald
+        assert fetch(front + "/?flash")[0] == "HIT"  # the marker of that redirect: the same page
         _members_get_their_own_comments_page(front, pages["pk"])
 
         manage(environment, "shell", "-c", PUBLISH.format(pk=pages["pk"]))
