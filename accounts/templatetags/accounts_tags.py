@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from delivery.pagecache import query_normalised
+
 register = template.Library()
 
 ACCOUNT_PATHS = "/accounts/"
@@ -33,7 +35,8 @@ def next_query(context, target=""):
         if request.path.startswith(ACCOUNT_PATHS):
             target = request.GET.get("next", "")
         else:
-            query = request.GET.urlencode()
+            # The cache key's query, also on a page rendered for one browser (``?flash``).
+            query = query_normalised(request.META.get("QUERY_STRING", ""))
             target = request.path + (f"?{query}" if query else "")
     if not target or not _is_local_path(target):
         return ""

@@ -83,6 +83,7 @@ def test_sign_in_from_a_story_returns_to_it_with_the_message_shown_there_once(cl
 
     landing = client.get(signed_in["Location"], **NEWS)
     assert "Successfully signed in" in landing.content.decode()
+    assert "flash" not in _header_links(landing.content.decode())
     assert landing.headers["Cache-Control"] == "private, no-store"
     assert pagecache.CACHE_HEADER not in landing.headers  # rendered for this browser
     assert landing.cookies["messages"].value == ""  # shown: gone from the browser

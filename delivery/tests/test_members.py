@@ -1,12 +1,13 @@
 """Members are served from the page cache; only what really changes a page goes round it."""
 
 import pytest
+from django.http import HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction
 
 from delivery import pagecache
-from delivery.middleware import flash_marked
+from delivery.middleware import flash_marked, flash_redirects
 from newsroom.models import ArticlePage
 
 from .asgi_client import asgi_get
@@ -117,3 +118,34 @@ def test_a_marked_address_is_the_same_page_to_the_cache(client, story):
     client.get(story, **NEWS)
     again = client.get(f"{story}?flash", **NEWS)
     assert again.headers[pagecache.CACHE_HEADER] == pagecache.HIT
+
+
+def test_a_members_own_pages_keep_their_query_and_are_not_marked(member_client, article):
+    """Private pages outside the page cache: a member's request is not cut to the parameters
+    public pages read (the response form's ``?response_to=``)."""
+    form = member_client.get(f"/mynews/submit/?response_to={article.pk}").content.decode()
+    assert f'name="response_to" value="{article.pk}"' in form
+
+
+@pytest.mark.parametrize(
+    ("location", "marked"),
+    [
+        ("/news/", "/news/?flash"),
+        ("/mynews/mine/", "/mynews/mine/"),  # private: the browser keeps no copy
+        ("/accounts/profile/", "/accounts/profile/"),
+        ("https://elsewhere.example/", "https://elsewhere.example/"),
+        ("//elsewhere.example/", "//elsewhere.example/"),
+    ],
+)
+def test_only_redirects_leaving_a_message_to_cached_pages_here_are_marked(location, marked):
+    def leaves_a_message(request):
+        response = HttpResponseRedirect(location)
+        response.set_cookie("messages", "waiting")
+        return response
+
+    def leaves_none(request):
+        return HttpResponseRedirect(location)
+
+    request = RequestFactory().get("/accounts/login/")
+    assert flash_redirects(leaves_a_message)(request)["Location"] == marked
+    assert flash_redirects(leaves_none)(request)["Location"] == location

@@ -333,6 +333,16 @@ HERALD_PAGE_CACHE_SKIP_PATHS = (
     "/media/",
     "/documents/",
     "/healthz",
+    # A member's own pages: private, and read parameters pages don't (``?response_to=``).
+    "/mynews/submit/",
+    "/mynews/mine/",
+    "/galleries/submit/",
+    "/listings/propose/",
+    "/comments/form/",
+    "/comments/edit/",
+    "/comments/delete/",
+    "/comments/report/",
+    "/comments/respect/",
 )
 # A browser sending one of these cookies gets pages rendered for it, never a cached copy: a
 # message waiting to be shown on the next page (docs/performance.md). A session does not count:
