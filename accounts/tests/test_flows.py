@@ -177,6 +177,7 @@ def test_delete_needs_reauthentication_then_removes_account_and_reserves_name(cl
             "/accounts/delete/", {"contributions": "remove", "confirm": "DELETE"}, **NEWS
         )
     assert "Your account is deleted" in done.content.decode()
+    assert done["Clear-Site-Data"] == '"cache"'  # the browser's own copies of their pages go
     assert erased == ["remove"]
     assert not get_user_model().objects.filter(pk=member.pk).exists()
     assert RetiredUsername.objects.filter(username_key="zanele").exists()
