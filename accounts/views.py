@@ -163,7 +163,11 @@ def account_delete(request):
         member = request.user
         logout(request)
         services.member_delete(member=member, mode=form.cleaned_data["contributions"])
-        return clear_signin_hint(render(request, "accounts/account_deleted.html"))
+        response = clear_signin_hint(render(request, "accounts/account_deleted.html"))
+        # Pages are public and browsers keep them for HERALD_PAGE_MAX_AGE: the member's own
+        # browser drops its copies (their profile, their stories) rather than show them again.
+        response["Clear-Site-Data"] = '"cache"'
+        return response
     return render(request, "accounts/account_delete.html", {"form": form})
 
 

@@ -8,6 +8,14 @@ here from the ASGI scope: the host is mapped to its site from the process's memo
 read, and the stored response is sent (or a 304). Everything else goes on to Django, whose
 ``PageCacheMiddleware`` stores what it renders.
 
+Signed-in members are served here too: a stored page was rendered without reading any session,
+so it is the page they would get. Only two things send a member's request on to Django: a
+message waiting in the ``messages`` cookie (``HERALD_PAGE_CACHE_BYPASS_COOKIES``: the next page
+shows it, privately, and clears the cookie), and a copy marked ``Vary: Cookie`` (a page that
+reads differently with a session, such as the plain comments page with its form), which only
+browsers without a session cookie are given. Pages behind a restriction, drafts and previews
+are never stored at all.
+
 This is also where the stampede is stopped. When an entry is missing or stale, the first
 request takes a short render lock (in the shared cache, so across processes too) and renders;
 the others get the stale copy at once, or, when there is none, wait briefly for the first one's
@@ -84,13 +92,17 @@ def with_page_cache(django_application):
             return await django_application(scope, receive, send)
 
         entry, state = pagecache.entry_lookup_local(key)
+        if entry is not None and not entry.serves(page_request):
+            # A page that reads differently with a session: the member's render is private,
+            # never stored, and leaves the anonymous copy alone.
+            return await django_application(scope, receive, send)
         if state == pagecache.FRESH_STATE:
             return await send_entry(send, entry, page_request, pagecache.HIT)
         if not pagecache.render_lock_acquire(key):
             if entry is not None:
                 return await send_entry(send, entry, page_request, pagecache.STALE)
             entry = await _wait_for_entry(key)
-            if entry is not None:
+            if entry is not None and entry.serves(page_request):
                 return await send_entry(send, entry, page_request, pagecache.HIT)
             # The other render is taking too long: render too rather than fail the reader.
             return await django_application(scope, receive, send)

@@ -50,8 +50,14 @@ def shared_max_age(response) -> int | None:
 
 
 def signed_in_member(request):
-    """The signed-in member, or None, looking at the session only when the browser sent one:
-    touching it would add "Vary: Cookie" to anonymous responses and defeat shared caches."""
+    """The signed-in member, or None, looking at the session only when the browser sent one.
+
+    The response then reads differently for members: ``CachePolicyMiddleware`` makes a
+    member's render private (it read the session) and gives the anonymous one ``Vary: Cookie``,
+    so that caches keep it for browsers without a session only. (Touching the session of a
+    browser that sent none would add "Vary: Cookie" too, and make every request read it.)
+    """
+    request.herald_varies_for_members = True
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return None
     return request.user if request.user.is_authenticated else None

@@ -1,14 +1,18 @@
 import time
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, QueryDict
+from django.utils.cache import patch_vary_headers
 
 from . import pagecache
 from .asgi import SCOPE_RENDER_KEY
-from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private, signed_in_member
+from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
 from .sites import DisallowedHost, canonical_root_for_alias, is_redirectable, site_id_for_host
+
+MESSAGES_COOKIE = CookieStorage.cookie_name
 
 
 class CanonicalHostMiddleware:
@@ -35,7 +39,7 @@ class CanonicalHostMiddleware:
 
 
 class PageCacheMiddleware:
-    """Store what Django renders for anonymous readers; serve a stale copy when rendering fails.
+    """Store what Django renders for everyone; serve a stale copy when rendering fails.
 
     First in the middleware list, so it keeps the response exactly as it leaves Herald (with its
     security headers) and is the last to see an error. Hits are normally answered earlier, by the
@@ -63,9 +67,11 @@ class PageCacheMiddleware:
 
         if SCOPE_RENDER_KEY not in getattr(request, "scope", {}):
             entry, state = pagecache.entry_lookup(key)
-            if state == pagecache.FRESH_STATE:
+            if entry is not None and not entry.serves(page_request):
+                pass  # the member's own render (see delivery.asgi)
+            elif state == pagecache.FRESH_STATE:
                 return response_from_entry(entry, page_request, pagecache.HIT)
-            if entry is not None and not pagecache.render_lock_acquire(key):
+            elif entry is not None and not pagecache.render_lock_acquire(key):
                 return response_from_entry(entry, page_request, pagecache.STALE)
 
         # Views see only the query the cache key names, and render the whole page: the
@@ -78,7 +84,7 @@ class PageCacheMiddleware:
 
         if response.status_code >= 500:
             entry, _ = pagecache.entry_lookup(key)
-            if entry is not None:
+            if entry is not None and entry.serves(page_request):
                 return response_from_entry(entry, page_request, pagecache.STALE_IF_ERROR)
             return response
         if pagecache.is_storable(response):
@@ -88,8 +94,10 @@ class PageCacheMiddleware:
                 entry, _ = pagecache.entry_lookup(key)
                 if entry is not None and entry.not_modified_for(page_request):
                     return response_from_entry(entry, page_request, pagecache.MISS)
-        else:
-            pagecache.entry_drop(key)  # the page is gone or no longer public
+        elif not pagecache.is_member_request(page_request):
+            # The page is gone or no longer public. (A member's private render says nothing
+            # about the anonymous reader's copy: a restricted page, the comment form.)
+            pagecache.entry_drop(key)
         return response
 
 
@@ -98,7 +106,7 @@ def page_request_from_django(request) -> pagecache.PageRequest:
         method=request.method,
         path=request.path,
         query_string=request.META.get("QUERY_STRING", ""),
-        cookies=frozenset(request.COOKIES),
+        cookies=frozenset(name for name, value in request.COOKIES.items() if value.strip('"')),
         if_none_match=request.META.get("HTTP_IF_NONE_MATCH", ""),
         if_modified_since=request.META.get("HTTP_IF_MODIFIED_SINCE", ""),
     )
@@ -120,11 +128,15 @@ def response_from_entry(entry, page_request, state):
 class CachePolicyMiddleware:
     """Make sure a publicly cacheable response never carries anything personal.
 
-    A response that a page marked public becomes ``private, no-store`` when the request comes
-    from a signed-in person or the response sets a cookie (a session or CSRF token), so that no
-    cache can ever hand one person's page to another. Wagtail's admin relies on inline scripts,
-    so the strict public Content-Security-Policy is not applied under ``/admin/``; sign-in
-    pages may post forms on to the sign-in providers.
+    A response that a page marked public becomes ``private, no-store`` when its render read the
+    session of the browser that sent it, showed or left a message, or sets a cookie (a session
+    or CSRF token), so that no cache can ever hand one person's page to another. Otherwise it
+    stays public whoever asked: a member's render that never looked at the session is the
+    anonymous page, and is stored for everyone. A page that asked who is reading
+    (``delivery.cache.signed_in_member``) but found nobody is public with ``Vary: Cookie``:
+    caches keep it for browsers without a session only. Wagtail's admin relies on inline
+    scripts, so the strict public Content-Security-Policy is not applied under ``/admin/``;
+    sign-in pages may post forms on to the sign-in providers.
     """
 
     def __init__(self, get_response):
@@ -140,18 +152,23 @@ class CachePolicyMiddleware:
                 **settings.SECURE_CSP,
                 "form-action": settings.HERALD_SIGNIN_FORM_ACTION,
             }
-        if SURROGATE_KEY_HEADER in response.headers and (
+        if SURROGATE_KEY_HEADER not in response.headers:
+            return response
+        if (
             response.cookies
             or self._sets_cookie_later(request)
-            or signed_in_member(request) is not None
+            or self._read_a_session(request)
+            or self._shows_messages(request)
         ):
-            make_private(response)
-        elif SURROGATE_KEY_HEADER in response.headers and hasattr(request, "herald_surrogate_keys"):
+            return make_private(response)
+        if hasattr(request, "herald_surrogate_keys"):
             cache_publicly(
                 response,
                 keys=request.herald_surrogate_keys,
                 max_age=getattr(request, "herald_max_age", None),
             )
+        if getattr(request, "herald_varies_for_members", False):
+            patch_vary_headers(response, ["Cookie"])
         return response
 
     @staticmethod
@@ -161,6 +178,25 @@ class CachePolicyMiddleware:
         return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")) or bool(
             session is not None and session.modified
         )
+
+    @staticmethod
+    def _read_a_session(request):
+        """Whether the render looked into the session the browser sent (who is signed in)."""
+        session = getattr(request, "session", None)
+        return (
+            session is not None
+            and session.accessed
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
+        )
+
+    @staticmethod
+    def _shows_messages(request):
+        """Whether the render showed the messages waiting in the browser's cookie, or added
+        one (the message middleware then writes or clears that cookie)."""
+        storage = getattr(request, "_messages", None)
+        if storage is None:
+            return False
+        return storage.added_new or (storage.used and bool(request.COOKIES.get(MESSAGES_COOKIE)))
 
 
 def reject_nul_bytes(get_response):
@@ -173,3 +209,53 @@ def reject_nul_bytes(get_response):
         return get_response(request)
 
     return middleware
+
+
+FLASH_MARKER = "flash"
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+def flash_redirects(get_response):
+    """Send a redirect that leaves a message to an address the browser has not cached.
+
+    Pages may be kept by the browser for ``HERALD_PAGE_MAX_AGE``: "Sign in" from a story, then
+    back to it, would show the browser's own copy, and the message would wait for some later
+    page. So the page after the action is asked for with ``?flash`` added, which the page cache
+    drops from its key and views never see (it is not in ``HERALD_PAGE_CACHE_QUERY_PARAMS``);
+    that answer shows the message privately and is never stored. Only paths on this origin that
+    the page cache serves are marked (private areas are never cached by the browser). Outside
+    the message middleware, which writes the cookie on the way out.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        location = response.get("Location", "")
+        if (
+            response.status_code in REDIRECTS
+            and _message_waits(request, response)
+            and location.startswith("/")
+            and not location.startswith(("//", *settings.HERALD_PAGE_CACHE_SKIP_PATHS))
+        ):
+            response["Location"] = flash_marked(location)
+        return response
+
+    return middleware
+
+
+def _message_waits(request, response) -> bool:
+    """Whether a message will wait in the browser after ``response``: written now, or sent in
+    and left alone (a redirect on the way, such as ``/accounts/profile/``)."""
+    cookie = response.cookies.get(MESSAGES_COOKIE)
+    if cookie is not None:
+        return bool(cookie.value)
+    return bool(request.COOKIES.get(MESSAGES_COOKIE))
+
+
+def flash_marked(location: str) -> str:
+    """``location`` with the ``flash`` marker in its query, before any ``#fragment``."""
+    parts = urlsplit(location)
+    names = [pair.split("=", 1)[0] for pair in parts.query.split("&") if pair]
+    if FLASH_MARKER in names:
+        return location
+    query = f"{parts.query}&{FLASH_MARKER}" if parts.query else FLASH_MARKER
+    return urlunsplit(parts._replace(query=query))

@@ -1,4 +1,4 @@
-"""Herald's own page cache: anonymous pages kept whole, purged exactly by surrogate key.
+"""Herald's own page cache: pages kept whole for readers and members, purged by surrogate key.
 
 An entry is a rendered response (status, headers, body) stored under the site, the path and the
 normalised query. Besides its own freshness it remembers the version of each surrogate key it
@@ -78,18 +78,27 @@ class PageRequest:
 
 
 def cookie_names(cookie_header: str) -> frozenset[str]:
-    return frozenset(
-        part.split("=", 1)[0].strip() for part in cookie_header.split(";") if "=" in part
-    )
+    """The names of the cookies sent with a value (an emptied ``messages=`` holds none)."""
+    pairs = (part.split("=", 1) for part in cookie_header.split(";") if "=" in part)
+    return frozenset(name.strip() for name, value in pairs if value.strip(' "'))
 
 
 def is_cacheable_request(page_request: PageRequest) -> bool:
-    """GET or HEAD, outside the private areas, from a browser with no session."""
+    """GET or HEAD, outside the private areas, from a browser with no message waiting.
+
+    A session does not count: what is stored was rendered without reading one, so it is the
+    same page for a member (``Entry.serves`` leaves out the pages that say otherwise).
+    """
     if not settings.HERALD_PAGE_CACHE or page_request.method not in ("GET", "HEAD"):
         return False
     if page_request.path.startswith(settings.HERALD_PAGE_CACHE_SKIP_PATHS):
         return False
     return not (page_request.cookies & settings.HERALD_PAGE_CACHE_BYPASS_COOKIES)
+
+
+def is_member_request(page_request: PageRequest) -> bool:
+    """Whether the browser sent a session cookie (signed in, or was once)."""
+    return settings.SESSION_COOKIE_NAME in page_request.cookies
 
 
 def query_normalised(query_string: str) -> str | None:
@@ -131,6 +140,20 @@ class Entry:
             if name.lower() == "etag":
                 return value
         return ""
+
+    @property
+    def varies_for_members(self) -> bool:
+        """Whether the page said it reads differently with a session (``Vary: Cookie``): the
+        copy is the anonymous reader's, and a member gets a private render instead."""
+        varies = self.__dict__.get("_varies")
+        if varies is None:
+            vary = ",".join(v for n, v in self.headers if n.lower() == "vary")
+            varies = self.__dict__["_varies"] = "cookie" in vary.lower().replace(" ", "").split(",")
+        return varies
+
+    def serves(self, page_request: PageRequest) -> bool:
+        """Whether this copy is the page ``page_request`` would get if it were rendered."""
+        return not (self.varies_for_members and is_member_request(page_request))
 
     def not_modified_for(self, page_request: PageRequest) -> bool:
         if page_request.if_none_match:

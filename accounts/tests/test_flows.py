@@ -56,12 +56,15 @@ def test_sign_in_without_profile_goes_to_create_profile_then_back(client):
     assert response["Location"] == "/accounts/profile/create/?next=%2Fnews%2F"
     page = client.get(response["Location"], **NEWS)
     assert "cannot be edited and will be used in the URL" in page.content.decode()
+    assert "Successfully signed in" in page.content.decode()  # the page after the action
     created = client.post(
         "/accounts/profile/create/",
         {"username": "Zanele_D", "display_name": "Zanele Dlamini", "next": "/news/"},
         **NEWS,
     )
-    assert created["Location"] == "/news/"
+    assert created["Location"] == "/news/?flash"  # not the browser's copy: the messages show
+    landing = client.get(created["Location"], **NEWS).content.decode()
+    assert "Your profile is ready" in landing and "Successfully signed in" not in landing
     assert get_user_model().objects.get(email="zanele@example.com").username == "Zanele_D"
 
 
@@ -86,7 +89,7 @@ def test_off_site_next_is_ignored(client):
         {"username": "zanele", "next": "https://evil.example/phish"},
         **NEWS,
     )
-    assert response["Location"] == "/profile/zanele/"
+    assert response["Location"] == "/profile/zanele/?flash"  # the welcome shows there
     login = client.post(
         "/accounts/login/?next=https://evil.example/",
         {"login": "zanele@example.com", "password": "a-long-pass-phrase"},
@@ -174,6 +177,7 @@ def test_delete_needs_reauthentication_then_removes_account_and_reserves_name(cl
             "/accounts/delete/", {"contributions": "remove", "confirm": "DELETE"}, **NEWS
         )
     assert "Your account is deleted" in done.content.decode()
+    assert done["Clear-Site-Data"] == '"cache"'  # the browser's own copies of their pages go
     assert erased == ["remove"]
     assert not get_user_model().objects.filter(pk=member.pk).exists()
     assert RetiredUsername.objects.filter(username_key="zanele").exists()
@@ -364,6 +368,7 @@ def test_moderator_lifts_a_suspension_and_the_lift_is_recorded(admin_client, adm
         },
     )
     assert response.status_code == 302, response.content.decode()[:1500]
+    admin_client.get(response["Location"])  # the admin shows its message
     suspension.refresh_from_db()
     assert suspension.lifted_at is not None
     lift, suspend = decisions_for_item(suspension)

@@ -451,9 +451,24 @@ def test_report_and_edit_go_back_to_a_path_on_the_origin_posted_from(
     client.force_login(member)
     reported = client.post(f"/comments/report/{comment.pk}/", {"reason": "spam"})
     assert reported.status_code == 302
-    assert reported["Location"] == f"{article.url_path[len('/localhost') :]}#comments"
+    # "?flash": the message shows on the story, not on the browser's copy of it (a path still).
+    assert reported["Location"] == f"{article.url_path[len('/localhost') :]}?flash#comments"
     assert Report.objects.filter(comment=comment, reporter=member).exists()
     mine = Comment.objects.create(page=article, author=member, body="First draft")
     edited = client.post(f"/comments/edit/{mine.pk}/", {"body": "Second draft, better"})
     assert edited.status_code == 302
-    assert edited["Location"].startswith(f"{article.url_path[len('/localhost') :]}#comment-")
+    assert edited["Location"].startswith(f"{article.url_path[len('/localhost') :]}?flash#comment-")
+
+
+def test_thanks_shows_on_the_story_after_posting_and_never_on_a_later_page(
+    member, make_member, article, settings
+):
+    """It used to wait in the session until a private page (Report) showed it."""
+    settings.HERALD_COMMENT_NEW_MEMBER_HOLDS = 1
+    client = signed_in(member)
+    posted = post(client, article, "A thoughtful first comment on this story.")
+    landing = client.get(posted["Location"])
+    assert "Thanks! Your comment is awaiting review" in landing.content.decode()
+    other = Comment.objects.create(page=article, author=make_member(), body="Someone else")
+    report = client.get(f"/comments/report/{other.pk}/").content.decode()
+    assert "Thanks!" not in report and "awaiting review" not in report

@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from newsroom.models import ArticlePage
+
 pytestmark = pytest.mark.django_db
 
 NEWS = {"HTTP_HOST": "localhost"}
@@ -19,11 +21,25 @@ def test_anonymous_page_is_public_with_surrogate_keys(client, news_site):
     assert "Cookie" not in response.headers.get("Vary", "")
 
 
-def test_signed_in_reader_gets_a_private_uncached_page(client):
+def test_signed_in_reader_gets_the_public_page_when_nothing_read_the_session(client):
     user = get_user_model().objects.create_user("reader@example.com", "pw-123456789")
     client.force_login(user)
     response = client.get("/news/", **NEWS)
     assert response.status_code == 200
+    assert "public" in response.headers["Cache-Control"]
+    assert "Surrogate-Key" in response.headers and "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_a_page_that_read_the_members_session_is_private(client):
+    """The plain comments page shows the member's own form: their render is never public."""
+    user = get_user_model().objects.create_user("reader@example.com", "pw-123456789")
+    article = ArticlePage.objects.live().filter(url_path__startswith="/localhost/").first()
+    anonymous = client.get(f"/comments/{article.pk}/", **NEWS)
+    assert "public" in anonymous.headers["Cache-Control"]
+    assert "Cookie" in anonymous.headers["Vary"]  # caches keep it for browsers without a session
+    client.force_login(user)
+    response = client.get(f"/comments/{article.pk}/", **NEWS)
     assert response.headers["Cache-Control"] == "private, no-store"
     assert "Surrogate-Key" not in response.headers
 

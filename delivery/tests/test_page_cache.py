@@ -34,11 +34,11 @@ def test_second_anonymous_request_is_a_hit_that_costs_no_query(client, django_as
     assert "Age" not in second  # the copy is the origin's own: downstream TTLs stay whole
 
 
-def test_signed_in_members_always_get_a_fresh_render(client, admin_user):
-    client.get("/", **NEWS)
+def test_signed_in_members_are_served_the_stored_page(client, admin_user):
+    first = client.get("/", **NEWS)
     client.force_login(admin_user)
     response = client.get("/", **NEWS)
-    assert state(response) is None and response.status_code == 200
+    assert state(response) == pagecache.HIT and response.content == first.content
 
 
 def test_only_get_and_head_are_served_from_cache(client):
@@ -110,9 +110,11 @@ def test_clients_cannot_force_a_render_with_no_cache(client):
     assert state(forced) == pagecache.HIT
 
 
-def test_session_cookie_bypasses_even_a_stale_session(client):
+def test_a_session_cookie_gets_the_stored_page_and_a_waiting_message_bypasses_it(client):
     client.get("/", **NEWS)
     client.cookies["sessionid"] = "not-a-session"
+    assert state(client.get("/", **NEWS)) == pagecache.HIT
+    client.cookies["messages"] = "anything"
     assert state(client.get("/", **NEWS)) is None
 
 
@@ -264,10 +266,14 @@ def test_front_door_answers_hits_and_304s_without_django(front_door, home_render
     assert len(home_renders) == 1
 
 
-def test_front_door_passes_sessions_and_unknown_hosts_to_django(front_door, home_renders):
+def test_front_door_serves_sessions_and_passes_messages_and_unknown_hosts_on(
+    front_door, home_renders
+):
     asgi_get(front_door, "/")
-    signed_in = asgi_get(front_door, "/", headers=[("cookie", "sessionid=abc")])
-    assert signed_in.cache_state is None
+    signed_in = asgi_get(front_door, "/", headers=[("cookie", "sessionid=abc; csrftoken=x")])
+    assert signed_in.cache_state == pagecache.HIT and "set-cookie" not in signed_in.headers
+    with_message = asgi_get(front_door, "/", headers=[("cookie", "sessionid=abc; messages=x")])
+    assert with_message.cache_state is None
     assert asgi_get(front_door, "/", host="evil.example").status == 400
     assert len(home_renders) == 2
 

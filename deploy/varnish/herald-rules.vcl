@@ -25,12 +25,25 @@ sub vcl_recv {
     if (req.url ~ "^/live/stream" || req.url ~ "^/(admin|accounts)/") {
         return (pass);
     }
-    # A signed-in member (or a reader with a message to see) gets pages rendered for them.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages|herald_signed_in)=") {
+    # A reader with a message waiting (the "messages" cookie, after signing in, commenting…)
+    # gets the next page rendered for them: it shows the message once and clears the cookie.
+    # A session does not count: Herald marks public only what it rendered without reading one,
+    # so signed-in members are served the same copies as everyone.
+    if (req.http.Cookie ~ {"(^|;\s*)messages="?[^;"]"}) {
         return (pass);
+    }
+    # Whether a session is sent: all that a page marked "Vary: Cookie" (one that reads
+    # differently for members, such as the plain comments page) varies by. vcl_backend_response
+    # keys those copies on this header, so members never get the anonymous one.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=[^;]") {
+        set req.http.X-Herald-Session = "1";
+    } else {
+        unset req.http.X-Herald-Session;
     }
     # Tracking parameters never reach Herald (which would ignore them anyway) nor the cache key.
     set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=[^&]*&?", "");
+    # Herald's "?flash" (a redirect that left a message) is the same page to every cache.
+    set req.url = regsuball(req.url, "(?<=[?&])flash(=[^&]*)?(&|$)", "");
     set req.url = regsub(req.url, "[?&]$", "");
     set req.url = std.querysort(req.url);
     # Past their time, copies are served for a few seconds while a background fetch brings the
@@ -48,6 +61,11 @@ sub vcl_backend_response {
         set beresp.do_stream = true;
         set beresp.uncacheable = true;
         return (deliver);
+    }
+    if (beresp.http.Vary ~ "(?i)(^|,)\s*cookie\s*(,|$)") {
+        # Any Cookie header would make a copy per browser: what these pages read is whether
+        # there is a session (vcl_recv). Kept on uncacheable answers too (a member's render).
+        set beresp.http.Vary = regsub(beresp.http.Vary, "(?i)\bcookie\b", "X-Herald-Session");
     }
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
@@ -69,6 +87,9 @@ sub vcl_deliver {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";
+    }
+    if (resp.http.Vary) {
+        set resp.http.Vary = regsub(resp.http.Vary, "X-Herald-Session", "Cookie");
     }
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "delivery.middleware.flash_redirects",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,6 +182,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Messages wait in a cookie, where the page cache's front door sees them: the page after the
+# action is rendered for that browser, shows them and clears the cookie (never a session, which
+# the front door cannot read, so a message turned up pages later somewhere else).
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/accounts/profile/"
 
@@ -355,9 +360,21 @@ HERALD_PAGE_CACHE_SKIP_PATHS = (
     "/media/",
     "/documents/",
     "/healthz",
+    # A member's own pages: private, and read parameters pages don't (``?response_to=``).
+    "/mynews/submit/",
+    "/mynews/mine/",
+    "/galleries/submit/",
+    "/listings/propose/",
+    "/comments/form/",
+    "/comments/edit/",
+    "/comments/delete/",
+    "/comments/report/",
+    "/comments/respect/",
 )
-# A browser sending one of these cookies gets pages rendered for it, never a cached copy.
-HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"sessionid", "messages", "herald_signed_in"})
+# A browser sending one of these cookies gets pages rendered for it, never a cached copy: a
+# message waiting to be shown on the next page (docs/performance.md). A session does not count:
+# members are served stored pages, which were rendered without reading any session.
+HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"messages"})
 
 # Herald's one HTTP client (external/http.py): the timeout of a request whose caller gives none
 # (weather, the comment scorers, purges and wire pictures give their own, below), and how many

@@ -55,8 +55,9 @@
       .then(function (html) { formSlot.innerHTML = html; })
       .catch(function () {});
   } else {
-    formSlot.innerHTML = '<p><a href="/accounts/login/?next=' + encodeURIComponent(location.pathname + "#comments") +
-      '">Sign in</a> or <a href="/accounts/signup/">join</a> to comment.</p>';
+    var back = "?next=" + encodeURIComponent(location.pathname + location.search + "#comments");
+    formSlot.innerHTML = '<p><a href="/accounts/login/' + back + '">Sign in</a> or <a href="/accounts/signup/' +
+      back + '">join</a> to comment.</p>';
   }
   loadThread("");
 

@@ -46,8 +46,9 @@ def test_sign_up_verify_create_profile_and_see_it_on_both_sites(page, herald_ser
     page.get_by_label("Username").fill("lindiwe_z")
     page.get_by_role("button", name="Create profile").click()
 
-    expect(page).to_have_url(re.compile(r"/profile/lindiwe_z/$"))
+    expect(page).to_have_url(re.compile(r"/profile/lindiwe_z/(\?flash)?$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Lindiwe Zulu")
+    expect(page.locator(".messages")).to_contain_text("Welcome, Lindiwe Zulu!")  # shown here
     expect(page.locator("#user-menu")).to_contain_text("Lindiwe Zulu")  # the private menu
 
     page.goto(sport_url + "/profile/lindiwe_z/")

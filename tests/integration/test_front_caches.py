@@ -1,9 +1,10 @@
 """The shipped front-cache configurations, in front of a real Herald:
 
-- Varnish with deploy/varnish/herald.vcl: anonymous pages are cached, signed-in readers pass,
-  and publishing an article purges exactly the pages that show it (xkey).
-- nginx with deploy/nginx/herald.conf: TLS, static files, cached anonymous pages, and sessions
-  passed through.
+- Varnish with deploy/varnish/herald.vcl: pages are cached for readers and signed-in members
+  alike, a waiting message passes, a member never gets the anonymous copy of a page that reads
+  differently for members, and publishing an article purges exactly the pages that show it
+  (xkey).
+- nginx with deploy/nginx/herald.conf: TLS, static files, and cached pages under the same rules.
 
 The publish runs in another process (as the task worker's scheduled publishing would), so
 Herald's page cache is shared through a throwaway Redis, as in any multi-process deployment.
@@ -173,8 +174,12 @@ def test_varnish_caches_pages_and_publishing_purges_exactly_the_affected_ones(he
         first = {name: fetch(front + url)[0] for name, url in watched.items()}
         second = {name: fetch(front + url)[0] for name, url in watched.items()}
         assert set(first.values()) == {"MISS"} and set(second.values()) == {"HIT"}
-        signed_in = fetch(front + "/", headers={"Cookie": "sessionid=whoever"})[0]
-        assert signed_in == "MISS"  # passed to Herald, never answered from the cache
+        member = {"Cookie": "sessionid=whoever; herald_signed_in=1"}
+        assert fetch(front + "/", headers=member)[0] == "HIT"  # members get the same copy
+        message = {"Cookie": "sessionid=whoever; messages=waiting"}
+        assert fetch(front + "/", headers=message)[0] == "MISS"  # passed: shown, once, by Herald
+        assert fetch(front + "/?flash")[0] == "HIT"  # the marker of that redirect: the same page
+        _members_get_their_own_comments_page(front, pages["pk"])
 
         manage(environment, "shell", "-c", PUBLISH.format(pk=pages["pk"]))
 
@@ -189,6 +194,18 @@ def test_varnish_caches_pages_and_publishing_purges_exactly_the_affected_ones(he
         }
         assert b"Varnish purge test headline" in after["article"][1]
         assert b"Varnish purge test headline" in after["section"][1]
+
+
+def _members_get_their_own_comments_page(front, page_id):
+    """The plain comments page reads differently with a session (``Vary: Cookie``): Varnish
+    keeps the anonymous copy for browsers without one, and passes every member to Herald."""
+    url = f"{front}/comments/{page_id}/"
+    member = {"Cookie": "sessionid=whoever; csrftoken=x"}
+    assert [fetch(url)[0] for _ in range(2)] == ["MISS", "HIT"]
+    assert [fetch(url, headers=member)[0] for _ in range(2)] == ["MISS", "MISS"]
+    assert fetch(url, headers={"Cookie": "csrftoken=x"})[0] == "HIT"  # other cookies: no matter
+    with urllib.request.urlopen(url, timeout=15) as response:
+        assert response.headers["Vary"] == "Cookie"  # as Herald said it, for browsers
 
 
 def test_varnish_in_front_of_two_servers_loses_no_read_when_one_is_killed(herald, tmp_path):
@@ -308,7 +325,12 @@ def test_nginx_example_serves_static_files_and_caches_anonymous_pages(herald, tm
                 time.sleep(0.2)
         assert get("/")[0]["X-Cache"] == "MISS"
         assert get("/")[0]["X-Cache"] == "HIT"
-        assert get("/", Cookie="sessionid=someone")[0]["X-Cache"] == "BYPASS"
+        assert get("/", Cookie="sessionid=someone")[0]["X-Cache"] == "HIT"  # members too
+        assert get("/", Cookie="sessionid=someone; messages=x")[0]["X-Cache"] == "BYPASS"
+        comments = f"/comments/{_first_article_id(herald)}/"
+        assert [get(comments)[0]["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
+        member = get(comments, Cookie="sessionid=someone")[0]  # Vary: Cookie: not their copy
+        assert member["X-Cache"] == "MISS" and "private" in member["Cache-Control"]
         headers, body = get("/static/css/herald.css")
         assert headers["Cache-Control"] == "public, max-age=3600" and body
         hashed = next((herald.var / "static" / "css").glob("herald.*.css")).name
@@ -324,6 +346,11 @@ def test_nginx_example_serves_static_files_and_caches_anonymous_pages(herald, tm
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)
+
+
+def _first_article_id(herald):
+    pages = manage(herald.environment, "shell", "-c", PICK_PAGES).stdout.splitlines()[-1]
+    return json.loads(pages)["pk"]
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
