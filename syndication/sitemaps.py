@@ -16,23 +16,26 @@ SITEMAP_RENDITION = "fill-1200x630"
 
 class PagesSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        articles = [
-            item
-            for item in self.paginator.page(page).object_list
-            if isinstance(item, ArticlePage) and item.lead_image_id
-        ]
-        pictures = _pictures_of(articles, self.request)
+        # Wagtail's own, reading the page's items once for the URLs and their pictures.
+        items = list(self.paginator.page(page).object_list)
+        pictures = _pictures_of(
+            [item for item in items if isinstance(item, ArticlePage) and item.lead_image_id]
+        )
         site = Site.find_for_request(self.request)
-        for url in urls:
-            image_url = pictures.get(url["location"])
-            if image_url:
-                url["images"] = [absolute_url(site, image_url) if site else image_url]
+        urls = []
+        for item in items:
+            for url in item.get_sitemap_urls(self.request):
+                if image_url := pictures.get(item.pk):
+                    url["images"] = [absolute_url(site, image_url) if site else image_url]
+                urls.append(url)
+        last_mods = {url.get("lastmod") for url in urls}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
         return urls
 
 
-def _pictures_of(articles, request) -> dict[str, str]:
-    """{article URL: its lead picture's URL}, renditions read in one query."""
+def _pictures_of(articles) -> dict[int, str]:
+    """{article id: its lead picture's URL}, renditions read in one query."""
     images = (
         get_image_model()
         .objects.filter(pk__in={article.lead_image_id for article in articles})
@@ -45,5 +48,5 @@ def _pictures_of(articles, request) -> dict[str, str]:
         if image is None:
             continue
         with contextlib.suppress(OSError):  # a missing file leaves the entry without a picture
-            found[article.get_full_url(request)] = image.get_rendition(SITEMAP_RENDITION).url
+            found[article.pk] = image.get_rendition(SITEMAP_RENDITION).url
     return found
