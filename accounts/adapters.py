@@ -12,6 +12,7 @@ from delivery.sites import absolute_url, site_root_url
 from notifications.services import mail_queue
 
 from . import selectors, services
+from .network.flow import chain_start
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -65,7 +66,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return confirmed
 
     def post_login(self, request, user, **kwargs):
-        """Send a member who has no username yet to "Create profile", then where they were going."""
+        """Send a member who has no username yet to "Create profile", then where they were going;
+        at the account home, by way of every other site of the network."""
         response = super().post_login(request, user, **kwargs)
         if not user.has_profile and response.has_header("Location"):
             target = response["Location"]
@@ -73,6 +75,9 @@ class AccountAdapter(DefaultAccountAdapter):
             response["Location"] = reverse("accounts:profile_create") + (
                 f"?{query}" if query else ""
             )
+        if response.has_header("Location"):
+            # Signed in at the account home: the other sites of the network sign in too.
+            response["Location"] = chain_start(request, response["Location"])
         return response
 
 

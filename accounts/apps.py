@@ -39,3 +39,17 @@ class AccountsConfig(AppConfig):
             account_signals.password_reset,
         ):
             signal.connect(remember_password_setter, weak=False)
+
+        from django.contrib.auth.signals import user_logged_in as django_user_logged_in
+
+        from .network.sessions import member_site_sessions_end, site_session_record
+
+        django_user_logged_in.connect(site_session_record, weak=False)
+
+        def end_other_sessions(sender, request, user, **kwargs):
+            # A new password ends every other sign-in of the account, on every site.
+            keep = request.session.session_key if request is not None else None
+            member_site_sessions_end(user, keep_session_key=keep)
+
+        for signal in (account_signals.password_changed, account_signals.password_reset):
+            signal.connect(end_other_sessions, weak=False)

@@ -159,3 +159,47 @@ class SignInProvider(SocialApp):
         proxy = True
         verbose_name = "sign-in provider"
         verbose_name_plural = "sign-in providers"
+
+
+class SiteSession(models.Model):
+    """A member signed in on one site of the network, from one browser: what Account → Sessions
+    lists and what signing out ends. ``group`` joins the sessions one browser holds on every
+    site (a network sign-in hands it from site to site), so signing out on one ends them all."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="site_sessions"
+    )
+    site = models.ForeignKey(
+        "wagtailcore.Site", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    session_key = models.CharField(max_length=40, db_index=True)
+    group = models.CharField(max_length=32, db_index=True)
+    device = models.CharField(max_length=100, blank=True)
+    signed_in_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+
+    def __str__(self):
+        return f"{self.member} on {self.site} ({self.device})"
+
+
+class NetworkTicket(models.Model):
+    """A single-use pass from the account home to one site, for one browser's sign-in there.
+
+    Only a hash of its secret is kept; the state hash binds it to the browser that asked
+    (``accounts.network.tickets``)."""
+
+    secret_hash = models.CharField(max_length=64, unique=True)
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    state_hash = models.CharField(max_length=64)
+    next_url = models.TextField()
+    group = models.CharField(max_length=32)
+    notices = models.JSONField(default=list, blank=True)
+    expires_at = models.DateTimeField(db_index=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"ticket for {self.member_id} on site {self.site_id}"

@@ -26,6 +26,7 @@ from moderation.services import decision_record
 from .extensions import member_erase_everywhere, member_exports
 from .keys import member_keys
 from .models import RetiredUsername, Suspension, UsernameLocked
+from .network.sessions import member_site_sessions_end
 from .usernames import display_name_validate, username_key, username_validate
 
 logger = logging.getLogger(__name__)
@@ -255,6 +256,7 @@ def member_delete(*, member, mode: str):
         member.avatar.delete(save=False)
     logger.info("Member %s deleted their account (contributions: %s)", member.pk, mode)
     purge_after_commit(member_keys(member))
+    member_site_sessions_end(member)  # signed out on every site of the network
     member.delete()
 
 

@@ -1,7 +1,7 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
-from allauth.account.views import LogoutView
+from allauth.account.views import LoginView, LogoutView, SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -15,13 +15,16 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from delivery.cache import cache_publicly
-from delivery.sites import absolute_url
+from delivery.sites import absolute_url, request_absolute_url
 from ratelimits.answers import too_many_requests
 
 from . import selectors, services
 from .extensions import profile_sections
 from .forms import AccountDeleteForm, ProfileCreateForm, ProfileEditForm
 from .keys import member_keys
+from .network import flow as network_flow
+from .network.sessions import group_sessions_end, session_group
+from .network.sites import needs_ticket
 from .signin_hint import clear_signin_hint
 
 
@@ -180,12 +183,38 @@ def user_menu(request):
     return response
 
 
-class SignOutView(LogoutView):
-    """allauth's sign-out, which also drops the sign-in hint, so the next pages ask for no
-    user menu."""
+class NetworkSignInMixin:
+    """On a site that shares the account home's sign-in by ticket, signing in and joining
+    happen at the home (docs/accounts.md, "One sign-in across the network")."""
+
+    joining = False
 
     def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated and needs_ticket(Site.find_for_request(request)):
+            next_url = network_flow.next_on_network(
+                request, request.GET.get("next"), default=request_absolute_url(request, "/")
+            )
+            site = Site.find_for_request(request)
+            return redirect(network_flow.begin_url(site, next_url, join=self.joining))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SignInView(NetworkSignInMixin, LoginView):
+    pass
+
+
+class JoinView(NetworkSignInMixin, SignupView):
+    joining = True
+
+
+class SignOutView(LogoutView):
+    """allauth's sign-out, which also ends this browser's sessions on every other site of the
+    network and drops the sign-in hint, so the next pages ask for no user menu."""
+
+    def dispatch(self, request, *args, **kwargs):
+        group = session_group(request) if request.method == "POST" else None
         response = super().dispatch(request, *args, **kwargs)
         if not request.user.is_authenticated:
+            group_sessions_end(group)
             clear_signin_hint(response)
         return response

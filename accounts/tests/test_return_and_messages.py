@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from accounts.services import profile_create
+from accounts.tests.network_steps import past_network_steps
 from delivery import pagecache
 from newsroom.models import ArticlePage
 
@@ -79,6 +80,7 @@ def test_sign_in_from_a_story_returns_to_it_with_the_message_shown_there_once(cl
         {"login": "zanele@example.com", "password": PASSWORD},
         **NEWS,
     )
+    signed_in = past_network_steps(client, signed_in)
     assert signed_in["Location"] == f"{story}?flash"  # not the browser's copy of the story
 
     landing = client.get(signed_in["Location"], **NEWS)
@@ -105,7 +107,7 @@ def test_join_from_a_story_ends_on_it_with_the_welcome(client, story):
         **NEWS,
     )
     link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
-    confirmed = client.post(link.split("localhost", 1)[1], **NEWS)
+    confirmed = past_network_steps(client, client.post(link.split("localhost", 1)[1], **NEWS))
     assert confirmed["Location"] == f"/accounts/profile/create/?next={quote(story, safe='')}"
     create_page = client.get(confirmed["Location"], **NEWS).content.decode()
     created = client.post(

@@ -8,6 +8,8 @@ import responses
 from allauth.socialaccount.models import SocialAccount, SocialApp
 from django.contrib.auth import get_user_model
 
+from accounts.tests.network_steps import past_network_steps
+
 pytestmark = pytest.mark.django_db
 NEWS = {"HTTP_HOST": "localhost"}
 GRAPH = r"https://graph\.facebook\.com/v[\d.]+"
@@ -56,6 +58,7 @@ def test_facebook_sign_in_creates_a_member_and_asks_for_a_profile(client, facebo
     state = _start(client)
     response = client.get(f"/accounts/facebook/login/callback/?code=c0de&state={state}", **NEWS)
     assert response.status_code == 302
+    response = past_network_steps(client, response)
     assert response["Location"].startswith("/accounts/profile/create/")
     account = SocialAccount.objects.get(provider="facebook", uid="10001")
     assert account.user.email == "fiona@example.com"

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "delivery.middleware.flash_redirects",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.network.middleware.site_sessions_seen",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "delivery.middleware.CachePolicyMiddleware",
@@ -504,6 +505,12 @@ HERALD_SIGNIN_FORM_ACTION = [
 # One sign-in across sites that share a parent domain (e.g. ".example.org"); empty = per host.
 SESSION_COOKIE_DOMAIN = env_str("HERALD_COOKIE_DOMAIN") or None
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
+# One sign-in for every site of the network on any domain (docs/accounts.md): sites that do
+# not share the account home's cookie sign in by single-use tickets from it.
+HERALD_NETWORK_SIGNIN = env_bool("HERALD_NETWORK_SIGNIN", True)
+HERALD_ACCOUNT_HOME = env_str("HERALD_ACCOUNT_HOME")  # a site's hostname; default: the default site
+HERALD_NETWORK_TICKET_SECONDS = env_int("HERALD_NETWORK_TICKET_SECONDS", 60)
+HERALD_SESSION_SEEN_SECONDS = env_int("HERALD_SESSION_SEEN_SECONDS", 300)
 
 # Live new-story notices: events kept for reconnecting clients, replay limit, heartbeat and
 # retry hint of the stream, the poll's max-age, each stream's inbox size, and the Redis channel.
