@@ -10,7 +10,13 @@ from django.utils.cache import patch_vary_headers
 from . import pagecache
 from .asgi import SCOPE_RENDER_KEY
 from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
-from .sites import DisallowedHost, canonical_root_for_alias, is_redirectable, site_id_for_host
+from .sites import (
+    DisallowedHost,
+    canonical_root_for_alias,
+    is_redirectable,
+    network_origins,
+    site_id_for_host,
+)
 
 MESSAGES_COOKIE = CookieStorage.cookie_name
 
@@ -136,7 +142,8 @@ class CachePolicyMiddleware:
     (``delivery.cache.signed_in_member``) but found nobody is public with ``Vary: Cookie``:
     caches keep it for browsers without a session only. Wagtail's admin relies on inline
     scripts, so the strict public Content-Security-Policy is not applied under ``/admin/``;
-    sign-in pages may post forms on to the sign-in providers.
+    sign-in pages may post forms on to the sign-in providers and, since signing in at the
+    account home goes on to the network's other sites (docs/accounts.md), to those sites.
     """
 
     def __init__(self, get_response):
@@ -150,7 +157,7 @@ class CachePolicyMiddleware:
         elif request.path.startswith("/accounts/"):
             response._csp_config = {
                 **settings.SECURE_CSP,
-                "form-action": settings.HERALD_SIGNIN_FORM_ACTION,
+                "form-action": [*settings.HERALD_SIGNIN_FORM_ACTION, *network_origins()],
             }
         if SURROGATE_KEY_HEADER not in response.headers:
             return response

@@ -48,6 +48,12 @@ def absolute_url(site, path: str) -> str:
     return f"{site_root_url(site)}/{path.lstrip('/')}"
 
 
+def network_origins() -> list[str]:
+    """Every site's canonical origin (``http://sport.localhost:8000``), from Wagtail's cached
+    site root paths."""
+    return sorted({root.root_url for root in Site.get_site_root_paths()})
+
+
 def request_root_url(request) -> str:
     """The canonical root of the site ``request`` is for, with no query where Herald already
     knows the site (the host's memo and Wagtail's cached site root paths)."""
@@ -162,6 +168,7 @@ __all__ = [
     "canonical_root_for_alias",
     "canonical_root_remembered",
     "is_redirectable",
+    "network_origins",
     "request_absolute_url",
     "request_root_url",
     "site_id_for_host",
