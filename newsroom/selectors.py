@@ -207,9 +207,7 @@ def galleries_latest(*, root: Page, limit: int):
 
 def gallery_pictures(*, gallery: Page) -> list:
     """A gallery's pictures in their order, with the renditions its pages show."""
-    return list(
-        gallery.images.select_related("image").prefetch_related("image__renditions")
-    )
+    return list(gallery.images.select_related("image").prefetch_related("image__renditions"))
 
 
 def _galleries():
