@@ -41,7 +41,7 @@ def test_a_reader_moves_through_a_gallery_and_picks_a_picture_from_the_grid(page
     page.keyboard.press("ArrowLeft")
     expect(count).to_have_text(f"2 of {total}")
 
-    page.locator("#search-q").focus()  # the arrows move the cursor in the search box, not the picture
+    page.locator("#search-q").focus()  # in the search box the arrows move the cursor
     page.keyboard.press("ArrowRight")
     expect(count).to_have_text(f"2 of {total}")
 
