@@ -339,7 +339,10 @@ class GalleryPage(CacheablePageMixin, RoutablePageMixin, Page):
         return selectors.gallery_pictures(gallery=self)
 
     def picture_url(self, request, number: int) -> str:
-        return self.get_url(request) + self.reverse_subpage("picture", args=[number])
+        url = self.get_url(request)
+        if url is None:  # a preview of a page not yet saved: it has no address
+            return f"#picture-{number}"
+        return url + self.reverse_subpage("picture", args=[number])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from delivery.cache import surrogate_keys_of
@@ -99,3 +101,17 @@ def test_publishing_the_gallery_purges_its_picture_pages(
     assert shown_keys & purged >= set(page_keys(gallery))
     html = client.get(f"{_path(gallery)}3/", **NEWS).content.decode()
     assert _meta(html, "og:description") == "A caption no page had before"
+
+
+def test_a_picture_page_costs_the_queries_of_its_gallery_page(client, settings):
+    """Both read the gallery's pictures once (pictures 1, renditions 1), however many it has."""
+    settings.HERALD_PAGE_CACHE = False
+    gallery = _gallery()
+
+    def queries(url):
+        client.get(url, **NEWS)  # renditions made, site-root paths cached
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, **NEWS).status_code == 200
+        return len(captured)
+
+    assert queries(f"{_path(gallery)}3/") == queries(_path(gallery))
