@@ -11,7 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
@@ -324,19 +324,57 @@ class PicturesIndexPage(CacheablePageMixin, Page):
         return context
 
 
-class GalleryPage(CacheablePageMixin, Page):
+class GalleryPage(CacheablePageMixin, RoutablePageMixin, Page):
+    """A News in Pictures gallery, read as a slideshow; ``<n>/`` is its n-th picture's own page
+    (1-based), so a share or a bookmark shows that picture."""
+
     intro = models.TextField(blank=True, help_text="What the pictures show.")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("images", min_num=1)]
     parent_page_types = ["newsroom.PicturesIndexPage"]
     subpage_types = []
 
+    @cached_property
+    def pictures(self):
+        return selectors.gallery_pictures(gallery=self)
+
+    def picture_url(self, request, number: int) -> str:
+        url = self.get_url(request)
+        if url is None:  # a preview of a page not yet saved: it has no address
+            return f"#picture-{number}"
+        return url + self.reverse_subpage("picture", args=[number])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["pictures"] = self.images.select_related("image").prefetch_related(
-            "image__renditions"
-        )
+        context["pictures"] = [
+            (number, picture, self.picture_url(request, number))
+            for number, picture in enumerate(self.pictures, start=1)
+        ]
         return context
+
+    # Digits only, no leading zero: one address per picture; anything else is a 404.
+    @re_path(r"^([1-9][0-9]{0,5})/$", name="picture")
+    def picture_page(self, request, number):
+        number, count = int(number), len(self.pictures)
+        if number > count:
+            raise Http404("This gallery has fewer pictures.")
+        picture = self.pictures[number - 1]
+        title = f"{self.title}: picture {number} of {count}"
+        return self.render(
+            request,
+            context_overrides={
+                "current": number,
+                "picture_title": title,
+                "previous_link": self.picture_url(request, number - 1) if number > 1 else None,
+                "next_link": self.picture_url(request, number + 1) if number < count else None,
+                "card": {
+                    "title": title,
+                    "description": picture.caption,
+                    "url": self.get_full_url(request) + self.reverse_subpage("picture", [number]),
+                    "picture": picture.image,
+                },
+            },
+        )
 
     @property
     def cover(self):

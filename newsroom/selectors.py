@@ -205,6 +205,11 @@ def galleries_latest(*, root: Page, limit: int):
     return _galleries().descendant_of(root)[:limit]
 
 
+def gallery_pictures(*, gallery: Page) -> list:
+    """A gallery's pictures in their order, with the renditions its pages show."""
+    return list(gallery.images.select_related("image").prefetch_related("image__renditions"))
+
+
 def _galleries():
     from .models import GalleryImage
 

@@ -10,6 +10,7 @@ covered the day it is written.
 """
 
 import dataclasses
+import re
 
 import pytest
 from django.core.cache import caches
@@ -203,6 +204,17 @@ def news_gallery_edited(network):
     _republish(_shown(GalleryPage, network), title="Pictures no page had before")
 
 
+def news_gallery_picture_recaptioned(network):
+    """One picture's caption: its own page (/pictures/<gallery>/<n>/) and the gallery show it."""
+    from newsroom.models import GalleryPage
+
+    gallery = _shown(GalleryPage, network).get_latest_revision_as_object()
+    pictures = list(gallery.images.all())
+    pictures[0].caption = "A caption no page had before"
+    gallery.images = pictures
+    gallery.save_revision(user=_editor()).publish(user=_editor())
+
+
 def album_renamed(network):
     from community.models import Album
 
@@ -255,6 +267,7 @@ CHANGES = [
     listing_edited,
     reader_picture_edited,
     news_gallery_edited,
+    news_gallery_picture_recaptioned,
     album_renamed,
     comment_rejected,
     member_profile_edited,
@@ -303,3 +316,11 @@ def test_every_public_response_names_what_it_shows(network):
     unnamed = sorted(w for w, r in network.before.items() if r.public and not r.keys)
     assert not unnamed
     assert len(network.cacheable()) > 100  # the crawl reached the network, not just a page
+
+
+def test_the_crawl_reaches_each_picture_page_kind(network):
+    """The changes above are checked against what the crawl saw: it must see a gallery's own
+    picture pages (/pictures/<gallery>/<n>/) and User Galleries' pictures."""
+    urls = [url for (_host, url), r in network.cacheable().items()]
+    assert any(re.fullmatch(r"/pictures/[\w-]+/[1-9][0-9]*/", url) for url in urls)
+    assert any(re.fullmatch(r"/galleries/[0-9]+/", url) for url in urls)

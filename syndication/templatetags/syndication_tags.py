@@ -45,7 +45,8 @@ def _json_ld(data):
 def sharing_meta(context):
     """The canonical link, description and sharing cards of whatever is shown: an article's
     (NewsArticle JSON-LD too), a ``card`` the view put in the context (a tag, an author, a
-    profile, listings), or any other page's own."""
+    profile, listings, one picture of a gallery: its ``picture`` is the card's image), or any
+    other page's own."""
     request = context["request"]
     site = Site.find_for_request(request)
     page, card = context.get("page"), context.get("card")
@@ -110,15 +111,28 @@ def _website_card(request, site, card, *, canonical=None):
     ]
     if description:
         meta.append(("og:description", description))
-    if card.get("image"):
-        meta.append(("og:image", card["image"]))
-    twitter = [("twitter:card", "summary"), ("twitter:title", title)]
+    image_url = card.get("image") or _share_picture_url(request, site, card.get("picture"))
+    if image_url:
+        meta.append(("og:image", image_url))
+    twitter = [
+        ("twitter:card", "summary_large_image" if image_url else "summary"),
+        ("twitter:title", title),
+    ]
     parts = [format_html('<link rel="canonical" href="{}">', canonical)]
     if description:
         parts.append(format_html('<meta name="description" content="{}">', description))
     parts.append(format_html_join("\n", '<meta property="{}" content="{}">', meta))
     parts.append(format_html_join("\n", '<meta name="{}" content="{}">', twitter))
     return mark_safe("\n".join(str(part) for part in parts))  # noqa: S308
+
+
+def _share_picture_url(request, site, picture):
+    """The sharing rendition of a card's ``picture`` (a Wagtail image), on the site's root."""
+    if picture is None:
+        return None
+    with contextlib.suppress(OSError):  # a missing picture file leaves the card without one
+        return _absolute(site, request, picture.get_rendition(SHARE_RENDITION).url)
+    return None
 
 
 def _people(page):

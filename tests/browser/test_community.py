@@ -155,7 +155,9 @@ def test_a_member_sends_a_photo_with_gps_and_the_published_picture_has_none(
 
     reader = browser.new_context().new_page()
     reader.goto(base + "/galleries/")
-    reader.get_by_role("link", name="Sunrise over the Umgeni river mouth").click()
+    # The newest picture opens the slideshow; its link leads to the picture's own page.
+    expect(reader.locator(".slideshow__text")).to_have_text("Sunrise over the Umgeni river mouth")
+    reader.get_by_role("link", name="Link to this picture").click()
     expect(reader.get_by_role("heading", level=1)).to_have_text(
         "Sunrise over the Umgeni river mouth"
     )
