@@ -375,6 +375,11 @@ HERALD_PAGE_CACHE_SKIP_PATHS = (
 # message waiting to be shown on the next page (docs/performance.md). A session does not count:
 # members are served stored pages, which were rendered without reading any session.
 HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"messages"})
+# Stored pages keep gzip and Brotli copies (delivery/compression.py): Brotli's quality (0-11;
+# 5 compresses about as well as gzip -9 at a fraction of 11's cost) and the smallest body worth
+# compressing, in bytes.
+HERALD_BROTLI_QUALITY = env_int("HERALD_BROTLI_QUALITY", 5)
+HERALD_COMPRESS_MIN_BYTES = env_int("HERALD_COMPRESS_MIN_BYTES", 512)
 
 # Herald's one HTTP client (external/http.py): the timeout of a request whose caller gives none
 # (weather, the comment scorers, purges and wire pictures give their own, below), and how many
