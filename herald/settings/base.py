@@ -213,9 +213,11 @@ STORAGES = {
 # Media is served by the app only in the one-machine install; a CDN or web server does it at scale.
 HERALD_SERVE_MEDIA = env_bool("HERALD_SERVE_MEDIA", True)
 # How long browsers and CDNs keep a picture (stored with each object on S3, sent by Herald when it
-# serves media itself); members' avatars for less, so that one removed or erased goes soon.
+# serves media itself); members' avatars and the pictures they send (files named reader-…) for
+# less, so that one removed, taken down or erased goes soon (delivery/media.py).
 HERALD_MEDIA_MAX_AGE = env_int("HERALD_MEDIA_MAX_AGE", 86400)
 HERALD_AVATAR_MAX_AGE = env_int("HERALD_AVATAR_MAX_AGE", 3600)
+HERALD_READER_MEDIA_MAX_AGE = env_int("HERALD_READER_MEDIA_MAX_AGE", 3600)
 # Media on S3-compatible object storage (django-storages) when HERALD_S3_BUCKET is set: pictures,
 # renditions and avatars go there, served from the bucket or a media domain (docs/deployment.md).
 _object_storage, HERALD_MEDIA_ORIGIN = object_storage()
