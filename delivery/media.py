@@ -32,12 +32,18 @@ def is_reader_media(path: str) -> bool:
     )
 
 
-def media_max_age(path: str) -> int:
+def members_media_max_age(path: str) -> int | None:
+    """The short lifetime of a member's avatar or sent picture; None for other media."""
     if path.startswith("avatars/"):
         return settings.HERALD_AVATAR_MAX_AGE
     if is_reader_media(path):
         return settings.HERALD_READER_MEDIA_MAX_AGE
-    return settings.HERALD_MEDIA_MAX_AGE
+    return None
+
+
+def media_max_age(path: str) -> int:
+    short = members_media_max_age(path)
+    return settings.HERALD_MEDIA_MAX_AGE if short is None else short
 
 
 def media_serve(request, path):
