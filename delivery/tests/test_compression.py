@@ -236,3 +236,14 @@ def test_nothing_stored_means_identity_whatever_is_asked():
     assert encoding_chosen("br, gzip", {}) == "identity"
     assert encoding_chosen("br, gzip", {"gzip": b""}) == "gzip"
     assert encoding_chosen("x-gzip", {"gzip": b"", "br": b""}) == "gzip"
+
+
+def test_a_hit_costs_no_compression(front_door, stored_home, monkeypatch):
+    def refused(*args, **kwargs):
+        raise AssertionError("compressed on a hit")
+
+    monkeypatch.setattr(compression.brotli, "compress", refused)
+    monkeypatch.setattr(compression.gzip, "compress", refused)
+    for coding in ("br", "gzip", ""):
+        hit = asgi_get(front_door, "/", headers=[("accept-encoding", coding)])
+        assert hit.cache_state == pagecache.HIT and hit.status == 200

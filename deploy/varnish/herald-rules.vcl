@@ -118,6 +118,9 @@ sub vcl_deliver {
     if (resp.http.Vary) {
         set resp.http.Vary = regsub(resp.http.Vary, "X-Herald-Session", "Cookie");
         set resp.http.Vary = regsub(resp.http.Vary, "X-Herald-Encoding", "Accept-Encoding");
+        # Varnish adds its own Accept-Encoding to a gzip object's Vary: say it once.
+        set resp.http.Vary = regsub(resp.http.Vary,
+            "(?i)\b(accept-encoding)(\s*,\s*accept-encoding\b)+", "\1");
     }
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;
