@@ -356,6 +356,23 @@ def test_nginx_example_serves_static_files_and_caches_anonymous_pages(herald, tm
         assert [get(comments)[0]["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
         member = get(comments, Cookie="sessionid=someone")[0]  # Vary: Cookie: not their copy
         assert member["X-Cache"] == "MISS" and "private" in member["Cache-Control"]
+        # Herald's own compressed copies, passed through and kept per encoding, never
+        # compressed again by nginx.
+        import gzip
+
+        import brotli
+
+        plain = get("/")[1]
+        for asked, sent, decode in (
+            ("gzip, deflate, br", "br", brotli.decompress),
+            ("gzip", "gzip", gzip.decompress),
+        ):
+            states = []
+            for _ in range(2):
+                headers, body = get("/", **{"Accept-Encoding": asked})
+                assert headers["Content-Encoding"] == sent and decode(body) == plain
+                states.append(headers["X-Cache"])
+            assert states == ["MISS", "HIT"]
         headers, body = get("/static/css/herald.css")
         assert headers["Cache-Control"] == "public, max-age=3600" and body
         hashed = next((herald.var / "static" / "css").glob("herald.*.css")).name
