@@ -7,10 +7,9 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 
-from . import pagecache
+from . import compression, pagecache
 from .asgi import SCOPE_RENDER_KEY
 from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
-from .compression import IDENTITY
 from .sites import DisallowedHost, canonical_root_for_alias, is_redirectable, site_id_for_host
 
 MESSAGES_COOKIE = CookieStorage.cookie_name
@@ -93,7 +92,7 @@ class PageCacheMiddleware:
             response.headers[pagecache.CACHE_HEADER] = pagecache.MISS
             # Compressed once, for the store and for this answer too.
             encoding = entry.encoding_for(page_request)
-            if encoding != IDENTITY or entry.not_modified_for(page_request, encoding):
+            if encoding != compression.IDENTITY or entry.not_modified_for(page_request, encoding):
                 return response_from_entry(entry, page_request, pagecache.MISS)
         elif not pagecache.is_member_request(page_request):
             # The page is gone or no longer public. (A member's private render says nothing
