@@ -11,7 +11,7 @@ from notifications.services import notify
 from .keys import album_keys, picture_change_keys, story_change_keys
 from .models import ReaderPicture, ReaderStoryPage
 from .selectors import take_down_reason
-from .services import picture_from_news_gallery, picture_to_news_gallery
+from .services import contribution_media_purge, picture_from_news_gallery, picture_to_news_gallery
 
 
 def _mine_url(site):
@@ -99,6 +99,7 @@ def _taken_down(what, item):
 
 def on_story_unpublished(sender, instance, **kwargs):
     purge_after_commit(story_change_keys(instance))
+    contribution_media_purge(instance)
     if instance.contributor:
         notify(
             instance.contributor,
@@ -122,6 +123,7 @@ def on_picture_published(sender, instance, **kwargs):
 
 def on_picture_unpublished(sender, instance, **kwargs):
     purge_after_commit(picture_change_keys(instance))
+    contribution_media_purge(instance)
     picture_from_news_gallery(instance)
     if instance.contributor:
         notify(

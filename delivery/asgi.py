@@ -46,15 +46,21 @@ def page_request_from_scope(scope) -> pagecache.PageRequest:
         cookies=pagecache.cookie_names(headers.get("cookie", "")),
         if_none_match=headers.get("if-none-match", ""),
         if_modified_since=headers.get("if-modified-since", ""),
+        accept_encoding=headers.get("accept-encoding", ""),
     ), headers.get("host", "")
 
 
+NOT_MODIFIED_DROPS = (b"content-length", b"content-type", b"content-encoding")
+
+
 async def send_entry(send, entry, page_request, state):
-    headers = entry.asgi_headers_for(state)
-    status, body = entry.status, entry.body
-    if entry.not_modified_for(page_request):
+    """The stored page in the encoding the client accepts best (compressed when stored)."""
+    encoding = entry.encoding_for(page_request)
+    headers = entry.asgi_headers_for(state, encoding)
+    status, body = entry.status, entry.body_for(encoding)
+    if entry.not_modified_for(page_request, encoding):
         status, body = 304, b""
-        headers = [(n, v) for n, v in headers if n not in (b"content-length", b"content-type")]
+        headers = [(n, v) for n, v in headers if n not in NOT_MODIFIED_DROPS]
     elif page_request.method == "HEAD":
         body = b""
     await send({"type": "http.response.start", "status": status, "headers": headers})

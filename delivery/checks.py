@@ -42,3 +42,28 @@ def site_aliases_check(app_configs, **kwargs):
                     )
                 )
     return problems
+
+
+@register()
+def compression_check(app_configs, **kwargs):
+    """Brotli's quality is 0 to 11; the smallest body to compress is not negative."""
+    problems = []
+    quality = getattr(settings, "HERALD_BROTLI_QUALITY", 5)
+    if not isinstance(quality, int) or not 0 <= quality <= 11:
+        problems.append(
+            Error(
+                f"HERALD_BROTLI_QUALITY is {quality!r}; Brotli's quality is 0 to 11.",
+                hint="Set HERALD_BROTLI_QUALITY=5 (cheap to store); 11 costs far more CPU.",
+                id="delivery.E004",
+            )
+        )
+    smallest = getattr(settings, "HERALD_COMPRESS_MIN_BYTES", 512)
+    if not isinstance(smallest, int) or smallest < 0:
+        problems.append(
+            Error(
+                f"HERALD_COMPRESS_MIN_BYTES is {smallest!r}; it is a size in bytes.",
+                hint="Set HERALD_COMPRESS_MIN_BYTES=512 (0 compresses every text body).",
+                id="delivery.E005",
+            )
+        )
+    return problems

@@ -7,7 +7,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 
-from . import pagecache
+from . import compression, pagecache
 from .asgi import SCOPE_RENDER_KEY
 from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
 from .sites import (
@@ -94,12 +94,12 @@ class PageCacheMiddleware:
                 return response_from_entry(entry, page_request, pagecache.STALE_IF_ERROR)
             return response
         if pagecache.is_storable(response):
-            pagecache.entry_store(key, response, render_started=render_started)
+            entry = pagecache.entry_keep(key, response, render_started=render_started)
             response.headers[pagecache.CACHE_HEADER] = pagecache.MISS
-            if page_request.if_none_match or page_request.if_modified_since:
-                entry, _ = pagecache.entry_lookup(key)
-                if entry is not None and entry.not_modified_for(page_request):
-                    return response_from_entry(entry, page_request, pagecache.MISS)
+            # Compressed once, for the store and for this answer too.
+            encoding = entry.encoding_for(page_request)
+            if encoding != compression.IDENTITY or entry.not_modified_for(page_request, encoding):
+                return response_from_entry(entry, page_request, pagecache.MISS)
         elif not pagecache.is_member_request(page_request):
             # The page is gone or no longer public. (A member's private render says nothing
             # about the anonymous reader's copy: a restricted page, the comment form.)
@@ -115,17 +115,19 @@ def page_request_from_django(request) -> pagecache.PageRequest:
         cookies=frozenset(name for name, value in request.COOKIES.items() if value.strip('"')),
         if_none_match=request.META.get("HTTP_IF_NONE_MATCH", ""),
         if_modified_since=request.META.get("HTTP_IF_MODIFIED_SINCE", ""),
+        accept_encoding=request.META.get("HTTP_ACCEPT_ENCODING", ""),
     )
 
 
 def response_from_entry(entry, page_request, state):
-    if entry.not_modified_for(page_request):
+    encoding = entry.encoding_for(page_request)
+    if entry.not_modified_for(page_request, encoding):
         response = HttpResponse(status=304)
-        skip = ("content-length", "content-type")
+        skip = ("content-length", "content-type", "content-encoding")
     else:
-        response = HttpResponse(entry.body, status=entry.status)
+        response = HttpResponse(entry.body_for(encoding), status=entry.status)
         skip = ()
-    for name, value in entry.headers_for(state):
+    for name, value in entry.headers_for(state, encoding):
         if name.lower() not in skip:
             response.headers[name] = value
     return response

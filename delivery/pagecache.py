@@ -7,6 +7,9 @@ at once without anyone having to find those entries. Stale entries are kept for 
 are what other readers get while one request renders the new copy (stale-while-revalidate), and
 what everyone gets while the database is down (stale-if-error).
 
+An entry also keeps the body's Brotli and gzip encodings, made once when it is stored
+(``delivery.compression``): a hit sends the one the client accepts best, with an ETag of its own.
+
 The same functions serve the ASGI front door (``delivery.asgi``), which answers hits before
 Django runs, and the middleware (``delivery.middleware.PageCacheMiddleware``), which stores
 what Django renders.
@@ -48,8 +51,10 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.cache import patch_vary_headers
 
 from .cache import SURROGATE_KEY_HEADER, shared_max_age
+from .compression import IDENTITY, encoding_chosen, encodings_make, etag_encoded
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +80,7 @@ class PageRequest:
     cookies: frozenset[str]
     if_none_match: str = ""
     if_modified_since: str = ""
+    accept_encoding: str = ""
 
 
 def cookie_names(cookie_header: str) -> frozenset[str]:
@@ -133,6 +139,8 @@ class Entry:
     stored_at: float
     fresh_until: float
     key_versions: dict[str, float]
+    # Encoding ("br", "gzip") -> the body so encoded, made once when stored (delivery.compression).
+    encoded: dict[str, bytes] | None = None
 
     @property
     def etag(self) -> str:
@@ -140,6 +148,13 @@ class Entry:
             if name.lower() == "etag":
                 return value
         return ""
+
+    def encoding_for(self, page_request: PageRequest) -> str:
+        """The stored encoding to send for ``page_request`` (``identity``: the body as it is)."""
+        return encoding_chosen(page_request.accept_encoding, self.encoded or {})
+
+    def body_for(self, encoding: str) -> bytes:
+        return (self.encoded or {}).get(encoding, self.body)
 
     @property
     def varies_for_members(self) -> bool:
@@ -155,10 +170,12 @@ class Entry:
         """Whether this copy is the page ``page_request`` would get if it were rendered."""
         return not (self.varies_for_members and is_member_request(page_request))
 
-    def not_modified_for(self, page_request: PageRequest) -> bool:
+    def not_modified_for(self, page_request: PageRequest, encoding: str = IDENTITY) -> bool:
         if page_request.if_none_match:
-            tags = {tag.strip() for tag in page_request.if_none_match.split(",")}
-            return bool(self.etag) and (self.etag in tags or "*" in tags)
+            # The weak comparison (RFC 9110 13.1.2), against the tag of the encoding sent.
+            tags = {tag.strip().removeprefix("W/") for tag in page_request.if_none_match.split(",")}
+            etag = etag_encoded(self.etag, encoding).removeprefix("W/")
+            return bool(etag) and (etag in tags or "*" in tags)
         if page_request.if_modified_since:
             try:
                 since = parsedate_to_datetime(page_request.if_modified_since).timestamp()
@@ -167,20 +184,31 @@ class Entry:
             return int(self.stored_at) <= since
         return False
 
-    def headers_for(self, state: str) -> list[tuple[str, str]]:
+    def headers_for(self, state: str, encoding: str = IDENTITY) -> list[tuple[str, str]]:
         # No Age header: this cache is part of the origin, kept exact by purges, and an Age
         # would shorten the s-maxage that Varnish or a CDN gives the copy.
-        return [*self.headers, (CACHE_HEADER, state)]
+        if encoding == IDENTITY or encoding not in (self.encoded or {}):
+            return [*self.headers, (CACHE_HEADER, state)]
+        replaced = {"content-length", "etag", "content-encoding"}
+        headers = [(name, value) for name, value in self.headers if name.lower() not in replaced]
+        headers += [
+            ("Content-Encoding", encoding),
+            ("Content-Length", str(len(self.encoded[encoding]))),
+        ]
+        if self.etag:
+            headers.append(("ETag", etag_encoded(self.etag, encoding)))
+        return [*headers, (CACHE_HEADER, state)]
 
-    def asgi_headers_for(self, state: str) -> list[tuple[bytes, bytes]]:
-        """The headers as the ASGI server wants them, encoded once per entry and state."""
+    def asgi_headers_for(self, state: str, encoding: str = IDENTITY) -> list[tuple[bytes, bytes]]:
+        """The headers as the ASGI server wants them, encoded once per entry, state and
+        encoding."""
         encoded = self.__dict__.setdefault("_asgi_headers", {})
-        if state not in encoded:
-            encoded[state] = [
+        if (state, encoding) not in encoded:
+            encoded[state, encoding] = [
                 (name.lower().encode("latin-1"), value.encode("latin-1"))
-                for name, value in self.headers_for(state)
+                for name, value in self.headers_for(state, encoding)
             ]
-        return encoded[state]
+        return encoded[state, encoding]
 
 
 def _version_names(keys) -> list[str]:
@@ -307,7 +335,12 @@ def is_storable(response) -> bool:
 
 
 def entry_store(key: str, response, *, render_started: float) -> bool:
-    """Keep ``response`` under ``key``. Returns False when a purge raced the render.
+    """Keep ``response`` under ``key``. Returns False when a purge raced the render."""
+    return entry_keep(key, response, render_started=render_started).fresh_until > 0.0
+
+
+def entry_keep(key: str, response, *, render_started: float) -> Entry:
+    """Keep ``response`` under ``key``, with its compressed encodings, and return the entry.
 
     A purge that lands while the page renders may have been missed by the render, so the entry
     is then stored already stale: served only while the next render runs, never as fresh.
@@ -331,6 +364,11 @@ def entry_store(key: str, response, *, render_started: float) -> bool:
         ttl = min(ttl, shorter)  # content that changes at a known time (see cache_publicly)
     if "Last-Modified" not in response.headers:
         response.headers["Last-Modified"] = formatdate(now, usegmt=True)
+    encoded = {}
+    if "Content-Encoding" not in response.headers:
+        encoded = encodings_make(response.content, response.headers.get("Content-Type", ""))
+    if encoded:
+        patch_vary_headers(response, ["Accept-Encoding"])  # the identity copy too
     entry = Entry(
         status=response.status_code,
         headers=[(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS],
@@ -338,10 +376,11 @@ def entry_store(key: str, response, *, render_started: float) -> bool:
         stored_at=now,
         fresh_until=0.0 if raced else now + ttl,
         key_versions=versions,
+        encoded=encoded or None,
     )
     cache.set(key, entry, timeout=ttl + settings.HERALD_PAGE_CACHE_STALE)
     _local.pop(key, None)
-    return not raced
+    return entry
 
 
 def entry_drop(key: str):

@@ -7,6 +7,8 @@ from .members import contributions_shown_keys, member_erase, member_export
 from .pictures import (
     COLLECTION_NAME,
     PictureSubmission,
+    contribution_media_names,
+    contribution_media_purge,
     picture_from_news_gallery,
     picture_to_news_gallery,
     pictures_submit,
@@ -40,6 +42,8 @@ __all__ = [
     "RateLimited",
     "StoryDraft",
     "contribution_allowed_check",
+    "contribution_media_names",
+    "contribution_media_purge",
     "contribution_review",
     "contribution_take_down",
     "contributions_shown_keys",

@@ -1,12 +1,13 @@
 """A member's contributions when they take their data or leave: the export, and erasure
 (removed, or kept without their name), with the purges of everything that showed them."""
 
+from delivery.media import media_purge_after_commit
 from delivery.purge import purge_after_commit
 
 from ..keys import picture_change_keys, story_change_keys
 from ..models import Album, ReaderPicture, ReaderStoryPage
 from ..text import plain_text
-from .pictures import gallery_revise
+from .pictures import contribution_media_names, gallery_revise
 
 
 def member_export(member):
@@ -98,7 +99,11 @@ def _credits_forget(member, pictures):
 
 
 def _delete_with_files(stories, pictures):
-    """Delete stories and pictures together with the Wagtail images (files) they hold."""
+    """Delete stories and pictures together with the Wagtail images (files) they hold, and
+    purge those files from Varnish and CDNs once committed."""
+    media_purge_after_commit(
+        [name for item in [*stories, *pictures] for name in contribution_media_names(item)]
+    )
     for story in stories:
         images = [item.image for item in story.pictures.all()]
         story.delete()

@@ -10,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
+from delivery.media import READER_MEDIA_PREFIX, image_file_names, media_purge_after_commit
 from uploads.pictures import picture_clean
 
 from ..models import Album, ReaderPicture
@@ -33,6 +34,9 @@ def image_digest(clean) -> str:
 
 
 def image_save(clean, digest, *, member, title):
+    # The prefix gives the original and its renditions the short lifetime of members' media
+    # (delivery.media), which a take-down or an erasure can live with.
+    clean.name = f"{READER_MEDIA_PREFIX}{clean.name}"
     image = get_image_model()(
         title=title[:255] or "Reader picture",
         file=clean,
@@ -106,6 +110,21 @@ def pictures_submit(*, member, site, files, submission: PictureSubmission):
         workflow_restart(picture, member)
         stored.append(picture)
     return stored, errors
+
+
+def contribution_media_names(item) -> list[str]:
+    """The stored files (originals and renditions) of a story's or a picture's pictures."""
+    if isinstance(item, ReaderPicture):
+        images = [item.image]
+    else:
+        images = [picture.image for picture in item.pictures.select_related("image")]
+    return [name for image in images for name in image_file_names(image)]
+
+
+def contribution_media_purge(item):
+    """Purge the files of a contribution taken down or erased from Varnish and CDNs once
+    committed; the origin keeps an unpublished picture's files for its contributor."""
+    media_purge_after_commit(contribution_media_names(item))
 
 
 def picture_to_news_gallery(picture):

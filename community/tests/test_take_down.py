@@ -109,3 +109,69 @@ def test_a_take_down_that_loses_a_race_says_so_rather_than_failing(
     response = editor_client.post(url, {"reason": REASON}, follow=True)
     assert response.status_code == 200
     assert "already taken down" in response.content.decode()
+
+
+@pytest.fixture
+def purges_sent(settings, monkeypatch):
+    """What reaches Varnish (keys) and a CDN that purges by URL (URLs), from the purge task."""
+    from wagtail.contrib.frontend_cache import utils as frontend_cache_utils
+
+    from delivery import purge
+
+    settings.HERALD_VARNISH_URLS = ["http://127.0.0.1:6081/"]
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend"}
+    }
+    sent = {"keys": set(), "urls": set()}
+    monkeypatch.setattr(purge, "varnish_purge", lambda url, keys: sent["keys"].update(keys) or 1)
+    monkeypatch.setattr(
+        frontend_cache_utils, "purge_urls_from_cache", lambda urls: sent["urls"].update(urls)
+    )
+    return sent
+
+
+def test_a_picture_taken_down_is_purged_from_varnish_and_the_cdn_with_its_files(
+    member, member_client, editor, editor_client, purges_sent, django_capture_on_commit_callbacks
+):
+    import posixpath
+
+    from wagtail.models import Site
+
+    from delivery.keys import media_keys
+
+    member_client.post(
+        "/galleries/submit/", {"caption": "Pier", "key": "7" * 32, "pictures": [picture_file()]}
+    )
+    picture = ReaderPicture.objects.get(contributor=member)
+    decide(picture, editor)
+    original = picture.image.file.name
+    rendition = picture.image.get_rendition("fill-100x100").file.name
+    for name in (original, rendition):  # the short lifetime of members' media (delivery.media)
+        assert posixpath.basename(name).startswith("reader-")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            f"/admin/contributions/take-down/picture/{picture.pk}/",
+            {"reason": "Poor quality picture"},
+        )
+    assert response.status_code == 302
+    root = Site.objects.get(is_default_site=True).root_url
+    assert {f"{root}/media/{original}", f"{root}/media/{rendition}"} <= purges_sent["urls"]
+    assert set(media_keys(original)) <= purges_sent["keys"]
+    assert media_keys(rendition) == media_keys(original)  # one key drops them all at Varnish
+
+
+def test_an_erased_members_pictures_are_purged_with_their_files(
+    member, member_client, editor, purges_sent, django_capture_on_commit_callbacks
+):
+    from accounts.services import member_delete
+
+    member_client.post(
+        "/galleries/submit/", {"caption": "Dune", "key": "8" * 32, "pictures": [picture_file()]}
+    )
+    picture = ReaderPicture.objects.get(contributor=member)
+    decide(picture, editor)
+    original = picture.image.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        member_delete(member=member, mode="remove")
+    assert not ReaderPicture.objects.filter(pk=picture.pk).exists()
+    assert any(url.endswith(f"/media/{original}") for url in purges_sent["urls"])

@@ -40,6 +40,19 @@ sub vcl_recv {
     } else {
         unset req.http.X-Herald-Session;
     }
+    # Herald stores each page with its gzip and Brotli copies and sends the one asked for;
+    # Varnish has no Brotli of its own. So the client's Accept-Encoding is reduced to one of
+    # three values (br, gzip, none) that the copies vary by (vcl_backend_response) and that
+    # Herald is asked for (vcl_backend_fetch), instead of a copy per browser's header.
+    if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*br\s*(,|;|$)"
+        && req.http.Accept-Encoding !~ "(?i)(^|,)\s*br\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
+        set req.http.X-Herald-Encoding = "br";
+    } elsif (req.http.Accept-Encoding ~ "(?i)(^|,)\s*(x-)?gzip\s*(,|;|$)"
+        && req.http.Accept-Encoding !~ "(?i)(^|,)\s*(x-)?gzip\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
+        set req.http.X-Herald-Encoding = "gzip";
+    } else {
+        unset req.http.X-Herald-Encoding;
+    }
     # Tracking parameters never reach Herald (which would ignore them anyway) nor the cache key.
     set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=[^&]*&?", "");
     # Herald's "?flash" (a redirect that left a message) is the same page to every cache.
@@ -56,6 +69,15 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    # Varnish asks backends for gzip whatever the client said: ask for the normalised value.
+    if (bereq.http.X-Herald-Encoding) {
+        set bereq.http.Accept-Encoding = bereq.http.X-Herald-Encoding;
+    } else {
+        unset bereq.http.Accept-Encoding;
+    }
+}
+
 sub vcl_backend_response {
     if (bereq.url ~ "^/live/stream") {
         set beresp.do_stream = true;
@@ -66,6 +88,11 @@ sub vcl_backend_response {
         # Any Cookie header would make a copy per browser: what these pages read is whether
         # there is a session (vcl_recv). Kept on uncacheable answers too (a member's render).
         set beresp.http.Vary = regsub(beresp.http.Vary, "(?i)\bcookie\b", "X-Herald-Session");
+    }
+    if (beresp.http.Vary ~ "(?i)(^|,)\s*accept-encoding\s*(,|$)") {
+        # One copy per normalised encoding (vcl_recv), not per browser's Accept-Encoding.
+        set beresp.http.Vary = regsub(beresp.http.Vary, "(?i)\baccept-encoding\b",
+            "X-Herald-Encoding");
     }
     if (beresp.http.Set-Cookie
         || beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
@@ -90,6 +117,10 @@ sub vcl_deliver {
     }
     if (resp.http.Vary) {
         set resp.http.Vary = regsub(resp.http.Vary, "X-Herald-Session", "Cookie");
+        set resp.http.Vary = regsub(resp.http.Vary, "X-Herald-Encoding", "Accept-Encoding");
+        # Varnish adds its own Accept-Encoding to a gzip object's Vary: say it once.
+        set resp.http.Vary = regsub(resp.http.Vary,
+            "(?i)\b(accept-encoding)(\s*,\s*accept-encoding\b)+", "\1");
     }
     unset resp.http.xkey;
     unset resp.http.Surrogate-Key;

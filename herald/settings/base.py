@@ -214,9 +214,11 @@ STORAGES = {
 # Media is served by the app only in the one-machine install; a CDN or web server does it at scale.
 HERALD_SERVE_MEDIA = env_bool("HERALD_SERVE_MEDIA", True)
 # How long browsers and CDNs keep a picture (stored with each object on S3, sent by Herald when it
-# serves media itself); members' avatars for less, so that one removed or erased goes soon.
+# serves media itself); members' avatars and the pictures they send (files named reader-…) for
+# less, so that one removed, taken down or erased goes soon (delivery/media.py).
 HERALD_MEDIA_MAX_AGE = env_int("HERALD_MEDIA_MAX_AGE", 86400)
 HERALD_AVATAR_MAX_AGE = env_int("HERALD_AVATAR_MAX_AGE", 3600)
+HERALD_READER_MEDIA_MAX_AGE = env_int("HERALD_READER_MEDIA_MAX_AGE", 3600)
 # Media on S3-compatible object storage (django-storages) when HERALD_S3_BUCKET is set: pictures,
 # renditions and avatars go there, served from the bucket or a media domain (docs/deployment.md).
 _object_storage, HERALD_MEDIA_ORIGIN = object_storage()
@@ -376,6 +378,11 @@ HERALD_PAGE_CACHE_SKIP_PATHS = (
 # message waiting to be shown on the next page (docs/performance.md). A session does not count:
 # members are served stored pages, which were rendered without reading any session.
 HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"messages"})
+# Stored pages keep gzip and Brotli copies (delivery/compression.py): Brotli's quality (0-11;
+# 5 compresses about as well as gzip -9 at a fraction of 11's cost) and the smallest body worth
+# compressing, in bytes.
+HERALD_BROTLI_QUALITY = env_int("HERALD_BROTLI_QUALITY", 5)
+HERALD_COMPRESS_MIN_BYTES = env_int("HERALD_COMPRESS_MIN_BYTES", 512)
 
 # Herald's one HTTP client (external/http.py): the timeout of a request whose caller gives none
 # (weather, the comment scorers, purges and wire pictures give their own, below), and how many

@@ -77,7 +77,7 @@ def object_storage():
     endpoint = env_str("HERALD_S3_ENDPOINT_URL")  # e.g. https://s3.eu-west-1.amazonaws.com
     protocol = env_str("HERALD_MEDIA_PROTOCOL", "https:")
     storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "delivery.storage.MediaS3Storage",
         "OPTIONS": {
             "bucket_name": bucket,
             "endpoint_url": endpoint or None,

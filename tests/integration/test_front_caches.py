@@ -180,6 +180,7 @@ def test_varnish_caches_pages_and_publishing_purges_exactly_the_affected_ones(he
         assert fetch(front + "/", headers=message)[0] == "MISS"  # passed: shown, once, by Herald
         assert fetch(front + "/?flash")[0] == "HIT"  # the marker of that redirect: the same page
         _members_get_their_own_comments_page(front, pages["pk"])
+        _each_encoding_is_a_copy_of_its_own(front)
 
         manage(environment, "shell", "-c", PUBLISH.format(pk=pages["pk"]))
 
@@ -205,7 +206,31 @@ def _members_get_their_own_comments_page(front, page_id):
     assert [fetch(url, headers=member)[0] for _ in range(2)] == ["MISS", "MISS"]
     assert fetch(url, headers={"Cookie": "csrftoken=x"})[0] == "HIT"  # other cookies: no matter
     with urllib.request.urlopen(url, timeout=15) as response:
-        assert response.headers["Vary"] == "Cookie"  # as Herald said it, for browsers
+        # As Herald said it, for browsers (and its copies are stored compressed too).
+        assert response.headers["Vary"] == "Cookie, Accept-Encoding"
+
+
+def _each_encoding_is_a_copy_of_its_own(front):
+    """Herald's Brotli and gzip copies pass through Varnish, one cached copy per encoding."""
+    import gzip
+
+    import brotli
+
+    url = f"{front}/"
+    plain = urllib.request.urlopen(url, timeout=15).read()
+    for asked, sent, decode in (
+        ("gzip, deflate, br, zstd", "br", brotli.decompress),
+        ("gzip, deflate", "gzip", gzip.decompress),
+        ("br;q=0, gzip", "gzip", gzip.decompress),
+    ):
+        request = urllib.request.Request(url, headers={"Accept-Encoding": asked})
+        with urllib.request.urlopen(request, timeout=15) as response:
+            assert response.headers["Content-Encoding"] == sent
+            assert response.headers["Vary"] == "Accept-Encoding"
+            assert decode(response.read()) == plain
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "br"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        assert response.headers["X-Cache"] == "HIT"
 
 
 def test_varnish_in_front_of_two_servers_loses_no_read_when_one_is_killed(herald, tmp_path):
@@ -331,6 +356,23 @@ def test_nginx_example_serves_static_files_and_caches_anonymous_pages(herald, tm
         assert [get(comments)[0]["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
         member = get(comments, Cookie="sessionid=someone")[0]  # Vary: Cookie: not their copy
         assert member["X-Cache"] == "MISS" and "private" in member["Cache-Control"]
+        # Herald's own compressed copies, passed through and kept per encoding, never
+        # compressed again by nginx.
+        import gzip
+
+        import brotli
+
+        plain = get("/")[1]
+        for asked, sent, decode in (
+            ("gzip, deflate, br", "br", brotli.decompress),
+            ("gzip", "gzip", gzip.decompress),
+        ):
+            states = []
+            for _ in range(2):
+                headers, body = get("/", **{"Accept-Encoding": asked})
+                assert headers["Content-Encoding"] == sent and decode(body) == plain
+                states.append(headers["X-Cache"])
+            assert states == ["MISS", "HIT"]
         headers, body = get("/static/css/herald.css")
         assert headers["Cache-Control"] == "public, max-age=3600" and body
         hashed = next((herald.var / "static" / "css").glob("herald.*.css")).name

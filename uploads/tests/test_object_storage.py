@@ -132,3 +132,19 @@ def test_member_avatars_are_cleaned_then_stored_in_object_storage(bucket):
     (key,) = [key for key in stored_keys(bucket) if key.startswith("avatars/")]
     assert "my-home-address" not in key
     assert member.avatar.url == f"{bucket.meta.endpoint_url}/{BUCKET}/{key}"
+
+
+def test_members_pictures_are_stored_with_the_short_media_lifetime(bucket, settings):
+    """A member's picture may be taken down or erased: its objects say an hour, not a day."""
+    from django.core.files.storage import default_storage
+
+    settings.HERALD_READER_MEDIA_MAX_AGE, settings.HERALD_AVATAR_MAX_AGE = 600, 900
+    for name, age in (
+        ("original_images/reader-0a1b2c3d.jpg", 600),
+        ("images/reader-0a1b2c3d.fill-10x10.jpg", 600),
+        ("avatars/0a1b2c3d.jpg", 900),
+        ("images/newsroom-photo.fill-10x10.jpg", 3600),  # the bucket's HERALD_MEDIA_MAX_AGE
+    ):
+        stored = default_storage.save(name, jpeg_file())
+        head = bucket.head_object(Bucket=BUCKET, Key=stored)
+        assert head["CacheControl"] == f"public, max-age={age}"
