@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from delivery.media import media_purge_after_commit
 from delivery.purge import purge_after_commit
 from moderation.models import Decision, reason_text
 from moderation.selectors import decisions_for_member
@@ -86,6 +87,7 @@ def profile_update(*, member, display_name: str, bio: str, avatar=None, remove_a
     fields = ["display_name", "bio"]
     if avatar is not None or remove_avatar:
         if member.avatar:
+            media_purge_after_commit([member.avatar.name])  # no stale face at the edge
             member.avatar.delete(save=False)
         member.avatar = avatar or ""
         fields.append("avatar")
@@ -253,6 +255,7 @@ def member_delete(*, member, mode: str):
     member_erase_everywhere(member, mode=mode)
     username_retire(member=member)
     if member.avatar:
+        media_purge_after_commit([member.avatar.name])
         member.avatar.delete(save=False)
     logger.info("Member %s deleted their account (contributions: %s)", member.pk, mode)
     purge_after_commit(member_keys(member))

@@ -110,3 +110,19 @@ def test_a_large_file_with_a_long_made_up_extension_is_not_a_500(client, member,
     assert client.post(EDIT, **body).status_code == 302
     member.refresh_from_db()
     assert member.avatar
+
+
+def test_a_replaced_or_removed_avatar_is_purged_from_the_edge(client, member, monkeypatch):
+    """Avatars are kept at CDNs for HERALD_AVATAR_MAX_AGE: the old face is purged at once."""
+    from accounts import services
+
+    purged = []
+    monkeypatch.setattr(services, "media_purge_after_commit", purged.extend)
+    client.post(EDIT, {**TYPED, "avatar": still("png")})
+    member.refresh_from_db()
+    first = member.avatar.name
+    client.post(EDIT, {**TYPED, "avatar": still("webp")})
+    member.refresh_from_db()
+    assert purged == [first] and member.avatar.name != first
+    client.post(EDIT, {**TYPED, "remove_avatar": "on"})
+    assert purged[-1].startswith("avatars/") and len(purged) == 2
