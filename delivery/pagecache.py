@@ -334,6 +334,32 @@ def is_storable(response) -> bool:
     return "public" in cache_control and "private" not in cache_control
 
 
+def key_versions_since(keys, *, render_started: float) -> tuple[dict, bool]:
+    """The current versions of ``keys`` (made when missing) for something rendered from
+    ``render_started`` on, and whether a purge of one of them raced that render."""
+    cache = page_cache()
+    names = _version_names(keys)
+    versions = cache.get_many(names)
+    missing = [name for name in names if name not in versions]
+    if missing:
+        for name in missing:
+            cache.add(name, 0.0, timeout=None)
+        versions = cache.get_many(names)
+    raced = len(versions) != len(names) or any(v > render_started for v in versions.values())
+    if _untrusted and not raced:  # a purge that has not reached the shared cache yet
+        raced = any(_untrusted.get(name, 0.0) >= render_started for name in names)
+    return versions, raced
+
+
+def key_versions_unchanged(versions: dict) -> bool:
+    """Whether no key of ``versions`` (from ``key_versions_since``) was purged since."""
+    if not versions:
+        return True
+    if page_cache().get_many(list(versions)) != versions:
+        return False
+    return not _untrusted or not any(name in _untrusted for name in versions)
+
+
 def entry_store(key: str, response, *, render_started: float) -> bool:
     """Keep ``response`` under ``key``. Returns False when a purge raced the render."""
     return entry_keep(key, response, render_started=render_started).fresh_until > 0.0
@@ -346,18 +372,10 @@ def entry_keep(key: str, response, *, render_started: float) -> Entry:
     is then stored already stale: served only while the next render runs, never as fresh.
     """
     cache = page_cache()
-    keys = response.headers[SURROGATE_KEY_HEADER].split()
-    names = _version_names(keys)
-    versions = cache.get_many(names)
-    missing = [name for name in names if name not in versions]
-    if missing:
-        for name in missing:
-            cache.add(name, 0.0, timeout=None)
-        versions = cache.get_many(names)
+    versions, raced = key_versions_since(
+        response.headers[SURROGATE_KEY_HEADER].split(), render_started=render_started
+    )
     now = time.time()
-    raced = len(versions) != len(names) or any(v > render_started for v in versions.values())
-    if _untrusted and not raced:  # a purge that has not reached the shared cache yet
-        raced = any(_untrusted.get(name, 0.0) >= render_started for name in names)
     ttl = settings.HERALD_PAGE_CACHE_TTL
     shorter = shared_max_age(response)
     if shorter is not None and shorter < settings.HERALD_PAGE_SHARED_MAX_AGE:

@@ -3,29 +3,17 @@ from wagtail.models import Site
 
 from delivery.cache import surrogate_keys_add
 
-from .keys import site_keys, sites_keys
-from .navigation import network_sites, site_sections
+from .keys import site_keys
 
 
 def network(request):
-    """The header's network bar and section navigation, computed only if a template uses them.
-
-    A page that shows them is named by their keys, so renaming a site or a section purges every
-    page whose header shows it, whichever app rendered the page.
-    """
+    """The current site, computed only if a template uses it; a page that shows it is named
+    by its key, so renaming the site purges every page that shows its name. (The header's
+    network bar and sections are ``navigation_tags``.)"""
 
     def current_site():
         site = Site.find_for_request(request)
         surrogate_keys_add(request, site_keys(site))
         return site
 
-    def sites():
-        surrogate_keys_add(request, sites_keys())
-        return network_sites()
-
-    site = SimpleLazyObject(current_site)
-    return {
-        "current_site": site,
-        "network_sites": SimpleLazyObject(sites),
-        "nav_sections": SimpleLazyObject(lambda: site_sections(site)),
-    }
+    return {"current_site": SimpleLazyObject(current_site)}

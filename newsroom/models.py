@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -297,11 +297,18 @@ class ArticlePage(CacheablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = self._breadcrumbs
-        context["section"] = self._breadcrumbs[-1] if self._breadcrumbs else None
+        # Read only when the parts that show them are rendered, not when they are kept
+        # ({% keep %} in the template, under the page's own keys).
+        context["breadcrumbs"] = SimpleLazyObject(lambda: self._breadcrumbs)
+        context["section"] = SimpleLazyObject(
+            lambda: self._breadcrumbs[-1] if self._breadcrumbs else None
+        )
         context["authors"] = self.author_list
         context["article_tags"] = self.tag_list
-        context["related"] = selectors.articles_related(article=self, limit=4)
+        context["related"] = SimpleLazyObject(
+            lambda: selectors.articles_related(article=self, limit=4)
+        )
+        context["part_keys"] = self.surrogate_keys(request)
         return context
 
 

@@ -158,13 +158,18 @@ def articles_related(*, article, limit: int):
 
 
 def sections_with_top_articles(*, home: Page, per_section: int):
-    """The home page's section blocks: each top-level section with its newest articles."""
+    """The home page's section blocks: each top-level section, its newest articles (read only
+    when a block is rendered, not when it is kept) and the keys a block shows."""
+    from django.utils.functional import SimpleLazyObject
+
+    from . import keys
     from .models import SectionPage
 
+    def top(section):
+        return SimpleLazyObject(lambda: list(articles_in_section(section=section)[:per_section]))
+
     sections = SectionPage.objects.child_of(home).live().in_menu().order_by("path")
-    return [
-        (section, list(articles_in_section(section=section)[:per_section])) for section in sections
-    ]
+    return [(section, top(section), keys.section_keys(section)) for section in sections]
 
 
 def section_children(*, section):

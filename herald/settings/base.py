@@ -338,6 +338,10 @@ HERALD_PAGE_CACHE_ALIAS = "pages"
 # Seconds a cached page is fresh (purges end it sooner), then kept stale for serving while it
 # re-renders and while the database is down.
 HERALD_PAGE_CACHE_TTL = env_int("HERALD_PAGE_CACHE_TTL", 600)
+# Parts many pages share (header, section blocks, components, related stories), kept rendered
+# while the surrogate keys they show are unpurged (delivery/fragments.py), for at most this long.
+HERALD_FRAGMENT_CACHE = env_bool("HERALD_FRAGMENT_CACHE", True)
+HERALD_FRAGMENT_CACHE_TTL = env_int("HERALD_FRAGMENT_CACHE_TTL", 600)
 HERALD_PAGE_CACHE_STALE = env_int("HERALD_PAGE_CACHE_STALE", 86400)
 # Seconds a process answers a hot page from its own memory before checking the shared cache
 # again: purges from other processes reach it within this time (0: check on every request).

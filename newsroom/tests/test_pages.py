@@ -178,11 +178,32 @@ def _queries_for(client, url):
         ("/tags/economy/", 10),
     ],
 )
-def test_listing_query_counts_are_flat(client, url, expected, page_cache_off):
+def test_listing_query_counts_are_flat(client, url, expected, page_cache_off, settings):
+    settings.HERALD_FRAGMENT_CACHE = False  # every part rendered (a purge of everything)
     assert _queries_for(client, url) == expected
 
 
-def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, page_cache_off):
+# With the parts many pages share kept rendered (delivery/fragments.py): the header, the home
+# page's section blocks and the default place's components cost nothing until purged.
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # 29 - header 2 - section blocks 4 x 2 - components 7 = 12
+        ("/", 12),
+        # 13 - header 2 = 11
+        ("/news/", 11),
+        # 10 - header 2 = 8
+        ("/tags/economy/", 8),
+    ],
+)
+def test_listing_query_counts_with_parts_kept(client, url, expected, page_cache_off):
+    assert _queries_for(client, url) == expected
+
+
+def test_article_query_count_does_not_grow_with_tags_authors_or_related(
+    client, page_cache_off, settings
+):
+    settings.HERALD_FRAGMENT_CACHE = False
     article = ArticlePage.objects.live().filter(url_path__startswith="/localhost/").first()
     url = article.url_path[len("/localhost") :]
     article.tags.set(["economy"])
@@ -204,6 +225,13 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(client, 
     # and one more per picture in the body
     pictures_in_body = sum(block.block_type == "image" for block in article.body)
     assert many == 20 + pictures_in_body
+
+    # The article's own part and its related stories kept: base 4 + routing 6 + authors 1
+    # + tags 1 (the page's keys) + the sharing card's picture 2 (its image and rendition,
+    # which the kept part no longer loads for it) + readers' responses 1 = 15, whatever the
+    # body holds.
+    settings.HERALD_FRAGMENT_CACHE = True
+    assert _queries_for(client, url) == 15
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):

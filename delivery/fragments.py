@@ -1,0 +1,59 @@
+"""Parts of pages kept rendered between renders, invalidated by the same surrogate keys.
+
+Many pages show the same part (the header's sections, a section's newest stories on the home
+page, a place's weather): once rendered it is kept in the page cache's store with the version
+of each key it shows, and reused while none of them has been purged since, so a purge makes
+stale exactly the parts that show what changed. A part whose content ends by itself (a traffic
+alert, a forecast) also names how long it may be kept. Pages that miss the page cache (a purge,
+a new query) then cost only what changed.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .pagecache import key_versions_since, key_versions_unchanged, page_cache
+
+
+@dataclass
+class Part:
+    html: str
+    keys: list[str]
+    max_age: int | None = None
+
+
+@dataclass
+class _Kept:
+    part: Part
+    versions: dict
+    fresh_until: float
+
+
+def part_cached(name: str, render: Callable[[], Part]) -> Part:
+    """The part kept under ``name`` while its keys are unpurged and its time lasts, else
+    ``render()``, kept for the next page. ``name`` must say everything the part depends on
+    besides its keys (the site, the place, the page's revision)."""
+    if not settings.HERALD_FRAGMENT_CACHE:
+        return render()
+    cache = page_cache()
+    cache_key = f"part:{name}"
+    kept = cache.get(cache_key)
+    now = time.time()
+    if isinstance(kept, _Kept) and kept.fresh_until > now:
+        if key_versions_unchanged(kept.versions):
+            if kept.part.max_age is None:
+                return kept.part
+            # What ends by itself ends at the same moment, however late the part is reused.
+            return Part(kept.part.html, kept.part.keys, max(0, int(kept.fresh_until - now)))
+    started = time.time()
+    part = render()
+    versions, raced = key_versions_since(part.keys, render_started=started)
+    if not raced:
+        ttl = settings.HERALD_FRAGMENT_CACHE_TTL
+        if part.max_age is not None:
+            ttl = min(ttl, part.max_age)
+        if ttl > 0:
+            cache.set(cache_key, _Kept(part, versions, started + ttl), timeout=ttl)
+    return part
