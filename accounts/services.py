@@ -236,6 +236,15 @@ def member_export(*, member) -> dict:
             for suspension in member.suspensions.all()
         ],
         "moderation_decisions": _decisions_export(member),
+        "sessions": [
+            {
+                "site": row.site.site_name if row.site else None,
+                "device": row.device,
+                "signed_in": row.signed_in_at.isoformat(),
+                "last_seen": row.last_seen_at.isoformat(),
+            }
+            for row in member.site_sessions.select_related("site")
+        ],
     }
     data.update(member_exports(member))
     return data

@@ -167,7 +167,9 @@ def session_end(request, pk):
         raise Http404("No such session")
     where = f"{row.site.site_name if row.site else 'a removed site'} ({row.device})"
     if row.session_key == request.session.session_key:
-        logout(request)
+        group = sessions.session_group(request)
+        logout(request)  # signing out here, as anywhere, signs this browser out everywhere
+        sessions.group_sessions_end(group)
         return redirect("/")
     messages.success(request, f"Signed out on {where}.")
     return redirect("accounts:sessions")

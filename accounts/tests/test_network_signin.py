@@ -368,3 +368,11 @@ def test_last_seen_follows_private_requests_only(member, settings):
     browser.get("http://localhost/")  # a public page: the session is never read
     row.refresh_from_db()
     assert row.last_seen_at == seen
+
+
+def test_the_data_export_lists_where_the_member_is_signed_in(member):
+    browser = Browser()
+    browser.sign_in_at_home(member.email)
+    export = browser.get("http://localhost/accounts/data/export.json").json()
+    assert {row["site"] for row in export["sessions"]} == {"Herald News", "Herald Sport"}
+    assert {row["device"] for row in export["sessions"]} == {"Chrome on Linux"}
