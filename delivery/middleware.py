@@ -82,7 +82,8 @@ class PageCacheMiddleware:
 
         # Views see only the query the cache key names, and render the whole page: the
         # conditional answer is worked out here, from the stored copy.
-        request.GET = QueryDict(pagecache.query_normalised(page_request.query_string) or "")
+        query = pagecache.query_normalised(page_request.query_string, page_request.path)
+        request.GET = QueryDict(query or "")
         for header in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"):
             request.META.pop(header, None)
         render_started = time.time()
@@ -100,9 +101,10 @@ class PageCacheMiddleware:
             encoding = entry.encoding_for(page_request)
             if encoding != compression.IDENTITY or entry.not_modified_for(page_request, encoding):
                 return response_from_entry(entry, page_request, pagecache.MISS)
-        elif not pagecache.is_member_request(page_request):
+        elif not pagecache.is_member_request(page_request) and response.status_code != 429:
             # The page is gone or no longer public. (A member's private render says nothing
-            # about the anonymous reader's copy: a restricted page, the comment form.)
+            # about the anonymous reader's copy: a restricted page, the comment form; nor does
+            # a client refused for its rate, the API's 429.)
             pagecache.entry_drop(key)
         return response
 
