@@ -549,6 +549,8 @@ NINJA_NUM_PROXIES = env_int("HERALD_NUM_PROXIES", 0)
 # allauth's per-address sign-in limits read the reader's address the same way: behind a proxy,
 # without this every reader would share the proxy's address and one bucket.
 ALLAUTH_TRUSTED_PROXY_COUNT = NINJA_NUM_PROXIES
+# How long browsers and API clients may keep an API response (no purge reaches them); the page
+# cache, Varnish and CDNs keep it as they keep pages, until a purge (docs/api.md, "Caching").
 HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)
 
 # Places and location-aware components (docs/places.md).
