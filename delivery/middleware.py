@@ -19,6 +19,9 @@ from .sites import (
 )
 
 MESSAGES_COOKIE = CookieStorage.cookie_name
+# Refusals that say nothing about the stored copy: a HEAD the view does not answer (the API's
+# 405) and a client over its rate limit (429). They leave the copy for everyone else.
+ANSWERS_ABOUT_THE_REQUEST = (405, 429)
 
 
 class CanonicalHostMiddleware:
@@ -101,10 +104,12 @@ class PageCacheMiddleware:
             encoding = entry.encoding_for(page_request)
             if encoding != compression.IDENTITY or entry.not_modified_for(page_request, encoding):
                 return response_from_entry(entry, page_request, pagecache.MISS)
-        elif not pagecache.is_member_request(page_request) and response.status_code != 429:
+        elif (
+            not pagecache.is_member_request(page_request)
+            and response.status_code not in ANSWERS_ABOUT_THE_REQUEST
+        ):
             # The page is gone or no longer public. (A member's private render says nothing
-            # about the anonymous reader's copy: a restricted page, the comment form; nor does
-            # a client refused for its rate, the API's 429.)
+            # about the anonymous reader's copy: a restricted page, the comment form.)
             pagecache.entry_drop(key)
         return response
 

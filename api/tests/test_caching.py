@@ -11,6 +11,7 @@ from wagtail.models import Site
 from delivery import pagecache
 from delivery.tests.asgi_client import asgi_get
 from delivery.tests.conftest import front_door  # noqa: F401 (a fixture)
+from newsroom.keys import latest_keys, page_keys, sites_keys
 from newsroom.models import ArticlePage, SectionPage
 
 pytestmark = pytest.mark.django_db
@@ -79,8 +80,8 @@ def test_list_responses_are_kept_until_purged_not_for_a_guessed_time(client, set
     assert entry.fresh_until - entry.stored_at == pytest.approx(settings.HERALD_PAGE_CACHE_TTL)
     keys = response["Surrogate-Key"].split()
     site = Site.objects.get(hostname="localhost")
-    assert f"latest-{site.pk}" in keys
-    assert {f"page-{article_id}" for article_id in ids(response)} <= set(keys)
+    assert set(latest_keys(site)) <= set(keys)
+    assert {key for article_id in ids(response) for key in page_keys(article_id)} <= set(keys)
 
 
 def test_each_parameter_the_route_reads_has_its_own_entry_and_answer(client):
@@ -226,3 +227,11 @@ def test_json_hits_are_sent_with_the_stored_brotli_copy(client):
     assert brotli.decompress(hit.content) == plain.content
     assert len(hit.content) < len(plain.content)
     assert "Accept-Encoding" in hit["Vary"]
+
+
+def test_a_head_the_api_does_not_answer_leaves_the_stored_copy(client):
+    client.get("/api/v1/sites", **NEWS)
+    assert state(client.head("/api/v1/sites", **NEWS)) == pagecache.HIT
+    pagecache.keys_purge(sites_keys())  # stale: the next request renders
+    assert client.head("/api/v1/sites", **NEWS).status_code == 405  # django-ninja's answer
+    assert stored("/api/v1/sites") is not None  # still there to serve while it renders again

@@ -539,8 +539,8 @@ HERALD_LIVE_CHANNEL = env_str(
 # Only for bench/live_bench.py: enables a token-guarded endpoint that publishes test events.
 HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
 
-# Public read API: requests per IP (django-ninja's throttle syntax) and how long responses may
-# be cached.
+# Public read API: renders per IP (django-ninja's throttle syntax; answers from the page cache
+# are not counted).
 HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
 # API lists count matches up to this many (count_exact says whether there were more).
 HERALD_API_COUNT_LIMIT = env_int("HERALD_API_COUNT_LIMIT", 10_000)
