@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.throttling import AnonRateThrottle
@@ -21,7 +22,12 @@ from community.models import ReaderStoryPage
 from community.selectors import mynews_index_of, pictures_published, stories_published
 from components.keys import listings_keys, traffic_keys
 from components.models import ListingCategory
-from components.services import alerts_current, listings_upcoming
+from components.services import (
+    alerts_current,
+    alerts_next_change,
+    listings_upcoming,
+    seconds_until,
+)
 from delivery.cache import cache_publicly
 from delivery.sites import request_root_url
 from newsroom.keys import (
@@ -103,7 +109,7 @@ class Paging(BaseModel):
     page_size: int = Field(20, ge=1, le=100)
 
 
-def _page(request, response, items, paging, serialize, *, keys, item_keys=None):
+def _page(request, response, items, paging, serialize, *, keys, item_keys=None, max_age=None):
     limit = settings.HERALD_API_COUNT_LIMIT
     count = count_capped(items, limit + 1)  # one past the limit says whether it is exact
     exact = count <= limit
@@ -114,7 +120,7 @@ def _page(request, response, items, paging, serialize, *, keys, item_keys=None):
     pages = max(1, math.ceil(count / paging.page_size))
     if item_keys is not None:
         keys = [*keys, *(key for item in shown for key in item_keys(item))]
-    _cacheable(response, keys)
+    _cacheable(response, keys, max_age=max_age)
     return {
         "count": count,
         "count_exact": exact,
@@ -124,9 +130,13 @@ def _page(request, response, items, paging, serialize, *, keys, item_keys=None):
     }
 
 
-def _cacheable(response, keys):
-    """Public for HERALD_API_MAX_AGE at most, named by what it shows so that changes purge it."""
-    cache_publicly(response, keys=keys, max_age=settings.HERALD_API_MAX_AGE)
+def _cacheable(response, keys, *, max_age=None):
+    """Public, named by what it shows so that changes purge it: kept by Herald's page cache and
+    shared caches as pages are, until purged. Browsers, which no purge reaches, keep it for
+    HERALD_API_MAX_AGE at most. ``max_age``: content that changes at a known time."""
+    cache_publicly(
+        response, keys=keys, max_age=max_age, browser_max_age=settings.HERALD_API_MAX_AGE
+    )
 
 
 def _site(request, site_id):
@@ -295,7 +305,7 @@ def list_articles(
         items,
         paging,
         lambda a: article_summary(a, request, sections),
-        keys=api_keys.articles_list_keys(site),
+        keys=api_keys.articles_list_keys(site, section=section_page, tag=tag, place=place),
         item_keys=api_keys.article_keys,
     )
 
@@ -402,7 +412,11 @@ def list_traffic_alerts(
     request, response: HttpResponse, paging: Query[Paging], filters: Query[PlaceFilter]
 ):
     found = _place_or_none(filters.place)
-    items = [] if found is False else alerts_current(place=found)
+    items, change = [], None
+    if found is not False:
+        now = timezone.now()
+        items = alerts_current(now=now, place=found)
+        change = alerts_next_change(now=now, place=found)
     return _page(
         request,
         response,
@@ -411,6 +425,7 @@ def list_traffic_alerts(
         traffic_alert,
         keys=traffic_keys(),
         item_keys=api_keys.traffic_item_keys,
+        max_age=seconds_until(change),  # an alert starting or ending changes the list
     )
 
 
@@ -439,6 +454,7 @@ def list_listings(
         listing,
         keys=listings_keys(),
         item_keys=api_keys.listing_item_keys,
+        max_age=seconds_until(selectors.listings_first_end(items)),  # it leaves the list
     )
 
 

@@ -4,7 +4,7 @@
 from accounts.keys import member_keys
 from community.keys import reader_picture_keys, user_galleries_keys
 from components.keys import listings_keys, traffic_keys
-from newsroom.keys import author_keys, latest_keys, page_keys, tag_keys
+from newsroom.keys import author_keys, latest_keys, page_keys, section_keys, tag_keys
 from places.keys import place_keys
 
 
@@ -24,9 +24,16 @@ def article_keys(article) -> list[str]:
     ]
 
 
-def articles_list_keys(site) -> list[str]:
-    """A list of a site's pages: it changes whenever any of them is published or withdrawn."""
-    return latest_keys(site)
+def articles_list_keys(site, *, section=None, tag=None, place=None) -> list[str]:
+    """A list of a site's pages: it changes whenever any of them is published or withdrawn
+    (``latest``, which every publish on the site purges), and when what it is filtered by
+    changes or loses a page (a section's story moved to another site, a tag renamed)."""
+    return [
+        *latest_keys(site),
+        *(section_keys(section) if section is not None else ()),
+        *(tag_keys(tag) if tag is not None else ()),
+        *place_keys(place),
+    ]
 
 
 def reader_pictures_keys(site) -> list[str]:

@@ -1,4 +1,5 @@
-from django.db.models import Prefetch
+from django.db.models import Min, Prefetch
+from django.db.models.functions import Coalesce
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -51,3 +52,10 @@ def galleries(*, site):
         .prefetch_related(Prefetch("images", queryset=pictures))
         .order_by("-first_published_at", "-pk")
     )
+
+
+def listings_first_end(listings):
+    """When the first of ``listings`` finishes, and so leaves the upcoming list (None: none)."""
+    if not hasattr(listings, "aggregate"):
+        return None
+    return listings.aggregate(first=Min(Coalesce("ends_at", "starts_at")))["first"]

@@ -17,11 +17,18 @@ def surrogate_keys_of(response) -> list[str]:
     return response.headers.get(SURROGATE_KEY_HEADER, "").split()
 
 
-def cache_publicly(response, *, keys: Iterable[str], max_age: int | None = None):
+def cache_publicly(
+    response,
+    *,
+    keys: Iterable[str],
+    max_age: int | None = None,
+    browser_max_age: int | None = None,
+):
     """Let browsers and shared caches keep ``response``, adding ``keys`` to its surrogate keys.
 
     ``max_age`` shortens its life below the usual one, for content that changes at a known
-    time (a traffic alert that expires): the page cache honours it too.
+    time (a traffic alert that expires): the page cache honours it too. ``browser_max_age``
+    shortens only the browser's copy, which no purge reaches (the API's clients).
     """
     merged = dict.fromkeys([*surrogate_keys_of(response), *keys])
     response.headers[SURROGATE_KEY_HEADER] = " ".join(merged)
@@ -31,6 +38,8 @@ def cache_publicly(response, *, keys: Iterable[str], max_age: int | None = None)
         shared = min(shared, existing)
     if max_age is not None:
         browser, shared = min(browser, max_age), min(shared, max_age)
+    if browser_max_age is not None:
+        browser = min(browser, browser_max_age)
     patch_cache_control(response, public=True, max_age=browser)
     patch_cache_control(response, s_maxage=max(shared, 0))
     stale = {

@@ -19,6 +19,9 @@ from .sites import (
 )
 
 MESSAGES_COOKIE = CookieStorage.cookie_name
+# Refusals that say nothing about the stored copy: a HEAD the view does not answer (the API's
+# 405) and a client over its rate limit (429). They leave the copy for everyone else.
+ANSWERS_ABOUT_THE_REQUEST = (405, 429)
 
 
 class CanonicalHostMiddleware:
@@ -82,7 +85,8 @@ class PageCacheMiddleware:
 
         # Views see only the query the cache key names, and render the whole page: the
         # conditional answer is worked out here, from the stored copy.
-        request.GET = QueryDict(pagecache.query_normalised(page_request.query_string) or "")
+        query = pagecache.query_normalised(page_request.query_string, page_request.path)
+        request.GET = QueryDict(query or "")
         for header in ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"):
             request.META.pop(header, None)
         render_started = time.time()
@@ -100,7 +104,10 @@ class PageCacheMiddleware:
             encoding = entry.encoding_for(page_request)
             if encoding != compression.IDENTITY or entry.not_modified_for(page_request, encoding):
                 return response_from_entry(entry, page_request, pagecache.MISS)
-        elif not pagecache.is_member_request(page_request):
+        elif (
+            not pagecache.is_member_request(page_request)
+            and response.status_code not in ANSWERS_ABOUT_THE_REQUEST
+        ):
             # The page is gone or no longer public. (A member's private render says nothing
             # about the anonymous reader's copy: a restricted page, the comment form.)
             pagecache.entry_drop(key)

@@ -55,6 +55,7 @@ from django.utils.cache import patch_vary_headers
 
 from .cache import SURROGATE_KEY_HEADER, shared_max_age
 from .compression import IDENTITY, encoding_chosen, encodings_make, etag_encoded
+from .routes import route_query_params
 
 logger = logging.getLogger(__name__)
 
@@ -107,24 +108,30 @@ def is_member_request(page_request: PageRequest) -> bool:
     return settings.SESSION_COOKIE_NAME in page_request.cookies
 
 
-def query_normalised(query_string: str) -> str | None:
-    """The parameters pages read, sorted; others dropped. None when too long to cache.
+def query_normalised(query_string: str, path: str = "") -> str | None:
+    """The parameters the page at ``path`` reads, sorted; others dropped. None when too long.
 
     Dropping unknown parameters is what stops ``?random=123`` from filling the cache; the
     middleware hands views the same normalised query, so a view can't depend on one either.
+    A route that declares its own parameters (``delivery.routes``: the API) is keyed on those
+    only, one value each (the last one given, which is the one Django's ``request.GET`` reads),
+    blank values included.
     """
-    allowed = settings.HERALD_PAGE_CACHE_QUERY_PARAMS
-    pairs = sorted(
-        (name, value)
-        for name, value in parse_qsl(query_string, keep_blank_values=False)
-        if name in allowed
-    )
+    declared = route_query_params(path) if path else None
+    if declared is None:
+        allowed = settings.HERALD_PAGE_CACHE_QUERY_PARAMS
+        pairs = parse_qsl(query_string, keep_blank_values=False)
+        pairs = sorted((name, value) for name, value in pairs if name in allowed)
+    else:
+        # Blank values kept: ``?until=`` is a bad value the route answers 400 to, not no value.
+        pairs = parse_qsl(query_string, keep_blank_values=True)
+        pairs = sorted({name: value for name, value in pairs if name in declared}.items())
     normalised = urlencode(pairs)
     return None if len(normalised) > MAX_QUERY_LENGTH else normalised
 
 
 def page_key(site_id: int, page_request: PageRequest) -> str | None:
-    query = query_normalised(page_request.query_string)
+    query = query_normalised(page_request.query_string, page_request.path)
     if query is None:
         return None
     digest = hashlib.sha256(f"{page_request.path}?{query}".encode()).hexdigest()[:32]

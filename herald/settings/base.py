@@ -351,6 +351,7 @@ HERALD_PAGE_CACHE_LOCAL_SECONDS = env_int("HERALD_PAGE_CACHE_LOCAL_SECONDS", 1)
 HERALD_PAGE_CACHE_WAIT_SECONDS = env_int("HERALD_PAGE_CACHE_WAIT_SECONDS", 3)
 HERALD_PAGE_CACHE_LOCK_SECONDS = env_int("HERALD_PAGE_CACHE_LOCK_SECONDS", 30)
 # The query parameters pages read; every other parameter is dropped before the page renders.
+# Routes that read their own (the API) declare them instead (delivery/routes.py).
 HERALD_PAGE_CACHE_QUERY_PARAMS = frozenset(
     env_list(
         "HERALD_PAGE_CACHE_QUERY_PARAMS",
@@ -361,7 +362,7 @@ HERALD_PAGE_CACHE_SKIP_PATHS = (
     "/admin/",
     "/settings/",
     "/accounts/",
-    "/api/",
+    "/api/v1/openapi.json",  # made from the code, not content: nothing would purge it
     "/live/",
     "/static/",
     "/media/",
@@ -542,8 +543,8 @@ HERALD_LIVE_CHANNEL = env_str(
 # Only for bench/live_bench.py: enables a token-guarded endpoint that publishes test events.
 HERALD_LIVE_BENCH_TOKEN = env_str("HERALD_LIVE_BENCH_TOKEN")
 
-# Public read API: requests per IP (django-ninja's throttle syntax) and how long responses may
-# be cached.
+# Public read API: renders per IP (django-ninja's throttle syntax; answers from the page cache
+# are not counted).
 HERALD_API_RATE = env_str("HERALD_API_RATE", "120/m")
 # API lists count matches up to this many (count_exact says whether there were more).
 HERALD_API_COUNT_LIMIT = env_int("HERALD_API_COUNT_LIMIT", 10_000)
@@ -552,6 +553,8 @@ NINJA_NUM_PROXIES = env_int("HERALD_NUM_PROXIES", 0)
 # allauth's per-address sign-in limits read the reader's address the same way: behind a proxy,
 # without this every reader would share the proxy's address and one bucket.
 ALLAUTH_TRUSTED_PROXY_COUNT = NINJA_NUM_PROXIES
+# How long browsers and API clients may keep an API response (no purge reaches them); the page
+# cache, Varnish and CDNs keep it as they keep pages, until a purge (docs/api.md, "Caching").
 HERALD_API_MAX_AGE = env_int("HERALD_API_MAX_AGE", 60)
 
 # Places and location-aware components (docs/places.md).

@@ -324,3 +324,12 @@ def test_the_crawl_reaches_each_picture_page_kind(network):
     urls = [url for (_host, url), r in network.cacheable().items()]
     assert any(re.fullmatch(r"/pictures/[\w-]+/[1-9][0-9]*/", url) for url in urls)
     assert any(re.fullmatch(r"/galleries/[0-9]+/", url) for url in urls)
+
+
+def test_the_crawl_reaches_the_apis_lists_and_items(network):
+    """The API's responses are stored by the page cache like pages, so the changes above are
+    checked against them too: the crawl must see its lists and one item's operations."""
+    urls = [url for (_host, url), r in network.cacheable().items()]
+    assert any(url.split("?")[0] == "/api/v1/articles" for url in urls)
+    assert any(re.fullmatch(r"/api/v1/articles/[0-9]+", url) for url in urls)
+    assert any(re.fullmatch(r"/api/v1/reader-stories/[0-9]+", url) for url in urls)
