@@ -19,12 +19,13 @@ from wagtail.snippets.models import register_snippet
 
 from delivery.cache import cache_publicly, make_private
 
-from . import extensions, restrictions, selectors
+from . import extensions, multimedia, restrictions, selectors
 from . import keys as newsroom_keys
 from .blocks import ArticleBodyBlock
 from .search import SearchForm, filters_from, search_terms
 
 LIST_PAGE_SIZE = 20
+HOME_MULTIMEDIA_ITEMS = 4
 
 
 class CacheablePageMixin:
@@ -118,16 +119,49 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
 
     @path("", name="home")
     def home(self, request):
+        site = Site.find_for_request(request)
         latest = list(selectors.articles_latest(root=self, limit=13))
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "lead": latest[0] if latest else None,
                 "latest": latest[1:],
                 "section_blocks": selectors.sections_with_top_articles(home=self, per_section=4),
                 "galleries": selectors.galleries_latest(root=self, limit=3),
+                "multimedia": multimedia.multimedia_latest(
+                    site=site, request=request, limit=HOME_MULTIMEDIA_ITEMS
+                ),
             },
         )
+        return cache_publicly(response, keys=newsroom_keys.multimedia_keys(site))
+
+    @path("multimedia/", name="multimedia")
+    def multimedia_page(self, request):
+        """The site's galleries, reader pictures and videos, newest first; ``?kind=`` filters
+        by kind (an unknown one is a 404), ``?page=`` pages."""
+        site = Site.find_for_request(request)
+        kinds = multimedia.multimedia_kinds()
+        chosen = request.GET.get("kind", "")
+        if chosen:
+            kinds = [kind for kind in kinds if kind.slug == chosen]
+            if not kinds:
+                raise Http404("No such kind of multimedia.")
+        response = self.render(
+            request,
+            context_overrides={
+                "items": multimedia.multimedia_page(
+                    site=site, request=request, kinds=kinds, number=request.GET.get("page")
+                ),
+                "kinds": multimedia.kinds_offered(site=site, kinds=multimedia.multimedia_kinds()),
+                "chosen": chosen,
+                "card": {
+                    "title": "Multimedia",
+                    "description": "The newest galleries and reader pictures.",
+                },
+            },
+            template="newsroom/multimedia_page.html",
+        )
+        return cache_publicly(response, keys=newsroom_keys.multimedia_keys(site))
 
     @path("tags/<str:tag>/", name="tag")
     def tag_page(self, request, tag):
@@ -333,6 +367,8 @@ class GalleryPage(CacheablePageMixin, RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("images", min_num=1)]
     parent_page_types = ["newsroom.PicturesIndexPage"]
     subpage_types = []
+
+    is_multimedia = True  # listed on /multimedia/: its publish purges the multimedia lists
 
     @cached_property
     def pictures(self):

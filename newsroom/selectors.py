@@ -205,6 +205,12 @@ def galleries_latest(*, root: Page, limit: int):
     return _galleries().descendant_of(root)[:limit]
 
 
+def galleries_of_site(*, site):
+    if site is None:
+        return _galleries().none()
+    return _galleries().descendant_of(site.root_page)
+
+
 def gallery_pictures(*, gallery: Page) -> list:
     """A gallery's pictures in their order, with the renditions its pages show."""
     return list(gallery.images.select_related("image").prefetch_related("image__renditions"))

@@ -271,6 +271,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 # page, joined to the live pages, ranking only the newest HERALD_SEARCH_WINDOW matches.
 # Section, tag and author lists page back at most this far (20 stories a page).
 HERALD_LIST_MAX_PAGES = env_int("HERALD_LIST_MAX_PAGES", 50)
+# Items a page of /multimedia/ shows (galleries, reader pictures, videos).
+HERALD_MULTIMEDIA_PAGE_SIZE = env_int("HERALD_MULTIMEDIA_PAGE_SIZE", 24)
 # Related stories under an article come from the newest this-many tagged stories of its site.
 HERALD_RELATED_CANDIDATES = env_int("HERALD_RELATED_CANDIDATES", 300)
 HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)
@@ -350,7 +352,7 @@ HERALD_PAGE_CACHE_LOCK_SECONDS = env_int("HERALD_PAGE_CACHE_LOCK_SECONDS", 30)
 HERALD_PAGE_CACHE_QUERY_PARAMS = frozenset(
     env_list(
         "HERALD_PAGE_CACHE_QUERY_PARAMS",
-        "page,q,section,start,end,type,location,place,category,date,ids,order,reply",
+        "page,q,section,start,end,type,kind,location,place,category,date,ids,order,reply",
     )
 )
 HERALD_PAGE_CACHE_SKIP_PATHS = (

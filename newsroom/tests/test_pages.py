@@ -169,8 +169,10 @@ def _queries_for(client, url):
         # base 4 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
         # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1
         # + the default place's components (weather 2, traffic 2, listings 1, local news 2)
-        # + the MyNews block of reader stories 1 = 29
-        ("/", 29),
+        # + the MyNews block of reader stories 1
+        # + the Multimedia block: each kind's newest, galleries (pages 1 + pictures 1
+        # + renditions 1) and reader pictures (pictures 1 + renditions 1) = 34
+        ("/", 34),
         # base 4 + routing 2 + subsections 1 + count 1 + articles 2 + header 2
         # + live notice 1 = 13
         ("/news/", 13),
