@@ -26,6 +26,7 @@ from .search import SearchForm, filters_from, search_terms
 
 LIST_PAGE_SIZE = 20
 HOME_MULTIMEDIA_ITEMS = 4
+ARTICLE_SECTION_LATEST = 6
 
 
 class CacheablePageMixin:
@@ -311,10 +312,13 @@ class ArticlePage(CacheablePageMixin, Page):
     def surrogate_keys(self, request):
         # Related stories come from the tags; the section trail's titles change only with a
         # section's publish, which purges the whole site (newsroom/purging.py).
+        # The side column lists the newest stories of the article's own section.
+        section = self._breadcrumbs[-1] if self._breadcrumbs else None
         return [
             *super().surrogate_keys(request),
             *newsroom_keys.tag_keys(*self.tag_list),
             *newsroom_keys.author_keys(*self.author_list),
+            *(newsroom_keys.section_keys(section) if section else []),
         ]
 
     @cached_property
@@ -336,6 +340,10 @@ class ArticlePage(CacheablePageMixin, Page):
         context["authors"] = self.author_list
         context["article_tags"] = self.tag_list
         context["related"] = selectors.articles_related(article=self, limit=4)
+        if context["section"] is not None:
+            context["section_latest"] = selectors.articles_newest_in_section(
+                section=context["section"], leaving_out=self, limit=ARTICLE_SECTION_LATEST
+            )
         return context
 
 

@@ -572,8 +572,8 @@ HERALD_COMPONENT_ITEMS = env_int("HERALD_COMPONENT_ITEMS", 5)
 HERALD_LOCAL_NEWS_MIN = env_int("HERALD_LOCAL_NEWS_MIN", 3)
 # Seconds a component fragment may be cached (shorter when an alert or listing ends sooner).
 HERALD_COMPONENT_MAX_AGE = env_int("HERALD_COMPONENT_MAX_AGE", 300)
-# How many listings /listings/ shows at most.
-HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 100)
+# How many listings a page of /listings/ shows (?page= goes further).
+HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 20)
 # How many listings a member may propose in 24 hours.
 HERALD_LISTING_PROPOSALS_PER_DAY = env_int("HERALD_LISTING_PROPOSALS_PER_DAY", 5)
 
