@@ -14,7 +14,8 @@ def test_reader_follows_the_multimedia_block_filters_pages_and_opens_an_item(pag
     expect(page).to_have_url(news_url + "/multimedia/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Multimedia")
     filters = page.get_by_role("navigation", name="Show")
-    expect(filters.get_by_role("link", name="All")).to_have_attribute("aria-current", "page")
+    all_link = filters.get_by_role("link", name="All", exact=True)
+    expect(all_link).to_have_attribute("aria-current", "page")
 
     filters.get_by_role("link", name="Reader pictures").click()
     expect(page).to_have_url(re.compile(r"/multimedia/\?kind=pictures$"))
@@ -22,7 +23,7 @@ def test_reader_follows_the_multimedia_block_filters_pages_and_opens_an_item(pag
     expect(cards.first).to_be_visible()
     assert set(cards.locator(".media-card__kind").all_inner_texts()) == {"Reader picture"}
 
-    page.get_by_role("link", name="All", exact=True).click()
+    all_link.click()
     first_page = page.locator(".media-card__title").all_inner_texts()
     page.get_by_role("navigation", name="Pages").get_by_role("link", name="Older").click()
     expect(page).to_have_url(re.compile(r"/multimedia/\?page=2$"))
