@@ -5,7 +5,7 @@ contributions (User Galleries, a picture's own page, an album) and what a change
 """
 
 from accounts.keys import member_keys
-from newsroom.keys import page_keys
+from newsroom.keys import multimedia_keys, page_keys
 
 
 def _pk(thing):
@@ -26,8 +26,13 @@ def album_keys(album) -> list[str]:
 
 
 def picture_change_keys(picture) -> list[str]:
-    """Everything showing ``picture``: its page, User Galleries, its album, its contributor."""
-    keys = [*reader_picture_keys(picture), *user_galleries_keys(picture.site_id)]
+    """Everything showing ``picture``: its page, User Galleries, /multimedia/ and the home
+    page's Multimedia block, its album, its contributor."""
+    keys = [
+        *reader_picture_keys(picture),
+        *user_galleries_keys(picture.site_id),
+        *multimedia_keys(picture.site_id),
+    ]
     if picture.contributor_id:
         keys += member_keys(picture.contributor_id)
     if picture.album_id:

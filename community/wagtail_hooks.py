@@ -6,7 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsroom.models import ArticlePage
 
-from . import admin_views, profile, services
+from . import admin_views, multimedia, profile, services
 from .models import ReaderPicture
 
 
@@ -64,6 +64,11 @@ def mynews_under_home():
 @hooks.register("herald_multimedia_links")
 def community_multimedia_links():
     return [("User Galleries", "/galleries/"), ("MyNews: reader stories", "/mynews/")]
+
+
+@hooks.register("herald_multimedia_kinds")
+def reader_pictures_in_multimedia():
+    return [multimedia.reader_pictures_kind()]
 
 
 @hooks.register("herald_home_includes")

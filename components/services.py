@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Min, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from delivery.purge import purge_after_commit
@@ -58,6 +59,12 @@ def listings_on_day(listings, day: datetime.date, tz):
     return listings.filter(starts_at__lt=end).filter(
         Q(ends_at__gte=start) | Q(ends_at__isnull=True, starts_at__gte=start)
     )
+
+
+def listings_first_end(listings):
+    """When the first of ``listings`` (a queryset, sliced or not) finishes, or None."""
+    ends = listings.annotate(finish=Coalesce("ends_at", "starts_at")).values_list("finish")
+    return min((finish for (finish,) in ends), default=None)
 
 
 def seconds_until(moment, *, now=None) -> int | None:

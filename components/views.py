@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -81,13 +82,19 @@ def listings_page(request):
         if data["date"]:
             tz = data["place"].tzinfo if data["place"] else zoneinfo.ZoneInfo(settings.TIME_ZONE)
             listings = services.listings_on_day(listings, data["date"], tz)
-    listings = list(listings[: settings.HERALD_LISTINGS_PAGE_SIZE])
+    # ``?page=`` that is not a number is the first page; one past the last, the last.
+    shown = Paginator(listings, settings.HERALD_LISTINGS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    # The page reads differently once any listing up to its last one has finished (they move
+    # up), so it lives until the first of them finishes.
+    first_end = services.listings_first_end(listings[: shown.end_index()])
     response = render(
         request,
         "components/listings_page.html",
         {
             "form": form,
-            "listings": listings,
+            "listings": shown,
             "card": {
                 "title": "What's on",
                 "description": "Events, shows, films and markets coming up near you.",
@@ -99,9 +106,8 @@ def listings_page(request):
         },
         status=status,
     )
-    first_end = min((listing.finishes_at for listing in listings), default=None)
     # The filter offers every place with listings, by name.
-    keys = [*listings_keys(), *places_keys(), *place_keys(*{item.place_id for item in listings})]
+    keys = [*listings_keys(), *places_keys(), *place_keys(*{item.place_id for item in shown})]
     return cache_publicly(response, keys=keys, max_age=services.seconds_until(first_end))
 
 

@@ -9,7 +9,7 @@ class NewsroomConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import PageViewRestriction
 
-        from . import purging, signals
+        from . import checks, purging, signals  # noqa: F401 (checks register themselves)
         from .restrictions import forget_restricted_paths
 
         signals.connect()

@@ -13,6 +13,8 @@ purges the same ones (``newsroom.purging``), so tagging and purging cannot drift
 - ``site-<id>``: every page of a site, for what every page shows (the section navigation):
   purged when a section, home or policy page changes.
 - ``search``: search results.
+- ``multimedia-<site id>``: what lists a site's galleries, reader pictures and videos together
+  (/multimedia/, the home page's Multimedia block).
 """
 
 
@@ -61,3 +63,7 @@ def authors_keys() -> list[str]:
 
 def search_keys() -> list[str]:
     return ["search"]
+
+
+def multimedia_keys(site) -> list[str]:
+    return [f"multimedia-{_pk(site)}"] if site is not None else site_keys(None)

@@ -19,12 +19,14 @@ from wagtail.snippets.models import register_snippet
 
 from delivery.cache import cache_publicly, make_private
 
-from . import extensions, restrictions, selectors
+from . import extensions, multimedia, restrictions, selectors
 from . import keys as newsroom_keys
 from .blocks import ArticleBodyBlock
 from .search import SearchForm, filters_from, search_terms
 
 LIST_PAGE_SIZE = 20
+HOME_MULTIMEDIA_ITEMS = 4
+ARTICLE_SECTION_LATEST = 6
 
 
 class CacheablePageMixin:
@@ -118,16 +120,53 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
 
     @path("", name="home")
     def home(self, request):
+        site = Site.find_for_request(request)
         latest = list(selectors.articles_latest(root=self, limit=13))
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "lead": latest[0] if latest else None,
                 "latest": latest[1:],
                 "section_blocks": selectors.sections_with_top_articles(home=self, per_section=4),
                 "galleries": selectors.galleries_latest(root=self, limit=3),
+                # Read only when its kept part is rendered ({% keep %}).
+                "multimedia": SimpleLazyObject(
+                    lambda: multimedia.multimedia_latest(
+                        site=site, request=request, limit=HOME_MULTIMEDIA_ITEMS
+                    )
+                ),
+                "multimedia_part_keys": newsroom_keys.multimedia_keys(site),
             },
         )
+        return cache_publicly(response, keys=newsroom_keys.multimedia_keys(site))
+
+    @path("multimedia/", name="multimedia")
+    def multimedia_page(self, request):
+        """The site's galleries, reader pictures and videos, newest first; ``?kind=`` filters
+        by kind (an unknown one is a 404), ``?page=`` pages."""
+        site = Site.find_for_request(request)
+        kinds = multimedia.multimedia_kinds()
+        chosen = request.GET.get("kind", "")
+        if chosen:
+            kinds = [kind for kind in kinds if kind.slug == chosen]
+            if not kinds:
+                raise Http404("No such kind of multimedia.")
+        response = self.render(
+            request,
+            context_overrides={
+                "items": multimedia.multimedia_page(
+                    site=site, request=request, kinds=kinds, number=request.GET.get("page")
+                ),
+                "kinds": multimedia.kinds_offered(site=site, kinds=multimedia.multimedia_kinds()),
+                "chosen": chosen,
+                "card": {
+                    "title": "Multimedia",
+                    "description": "The newest galleries and reader pictures.",
+                },
+            },
+            template="newsroom/multimedia_page.html",
+        )
+        return cache_publicly(response, keys=newsroom_keys.multimedia_keys(site))
 
     @path("tags/<str:tag>/", name="tag")
     def tag_page(self, request, tag):
@@ -274,13 +313,22 @@ class ArticlePage(CacheablePageMixin, Page):
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types = []
 
-    def surrogate_keys(self, request):
-        # Related stories come from the tags; the section trail's titles change only with a
-        # section's publish, which purges the whole site (newsroom/purging.py).
+    def story_keys(self, request):
+        """What the story and its related stories show. Related stories come from the tags;
+        the section trail's titles change only with a section's publish, which purges the
+        whole site (newsroom/purging.py)."""
         return [
             *super().surrogate_keys(request),
             *newsroom_keys.tag_keys(*self.tag_list),
             *newsroom_keys.author_keys(*self.author_list),
+        ]
+
+    def surrogate_keys(self, request):
+        # The side column lists the newest stories of the article's own section.
+        section = self._breadcrumbs[-1] if self._breadcrumbs else None
+        return [
+            *self.story_keys(request),
+            *(newsroom_keys.section_keys(section) if section else []),
         ]
 
     @cached_property
@@ -308,7 +356,12 @@ class ArticlePage(CacheablePageMixin, Page):
         context["related"] = SimpleLazyObject(
             lambda: selectors.articles_related(article=self, limit=4)
         )
-        context["part_keys"] = self.surrogate_keys(request)
+        context["part_keys"] = self.story_keys(request)
+        section = self._breadcrumbs[-1] if self._breadcrumbs else None
+        if section is not None:
+            context["section_latest"] = selectors.articles_newest_in_section(
+                section=section, leaving_out=self, limit=ARTICLE_SECTION_LATEST
+            )
         return context
 
 
@@ -340,6 +393,8 @@ class GalleryPage(CacheablePageMixin, RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), InlinePanel("images", min_num=1)]
     parent_page_types = ["newsroom.PicturesIndexPage"]
     subpage_types = []
+
+    is_multimedia = True  # listed on /multimedia/: its publish purges the multimedia lists
 
     @cached_property
     def pictures(self):

@@ -31,6 +31,8 @@ def page_change_keys(page, *, parents=()) -> tuple[list[str], list[str]]:
     site = page.get_site()
     if site is not None:
         keys.update(newsroom_keys.latest_keys(site))
+        if getattr(page.specific_class, "is_multimedia", False):
+            keys.update(newsroom_keys.multimedia_keys(site))
         if page.specific_class and page.specific_class._meta.model_name in SITE_WIDE_TYPES:
             keys.update(newsroom_keys.site_keys(site))
     tags = list(page.tags.all()) if hasattr(page, "tagged_items") else []

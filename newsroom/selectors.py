@@ -50,6 +50,12 @@ def articles_in_section(*, section: Page):
     return _articles().descendant_of(section)
 
 
+def articles_newest_in_section(*, section: Page, leaving_out: Page, limit: int) -> list:
+    """Titles for the article's side column: no pictures, so one query."""
+    stories = articles_public().descendant_of(section).exclude(pk=leaving_out.pk)
+    return list(stories.defer("body").order_by("-first_published_at", "-pk")[:limit])
+
+
 def articles_tagged(*, root: Page, tag):
     return _articles().descendant_of(root).filter(tagged_items__tag=tag)
 
@@ -208,6 +214,12 @@ def galleries_in(*, index_page: Page):
 
 def galleries_latest(*, root: Page, limit: int):
     return _galleries().descendant_of(root)[:limit]
+
+
+def galleries_of_site(*, site):
+    if site is None:
+        return _galleries().none()
+    return _galleries().descendant_of(site.root_page)
 
 
 def gallery_pictures(*, gallery: Page) -> list:

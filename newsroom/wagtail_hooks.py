@@ -1,4 +1,5 @@
-"""What the newsroom adds to the building blocks below it (read in sitesearch.types)."""
+"""What the newsroom adds to the building blocks below it (read in sitesearch.types) and to
+its own pages (read in newsroom.multimedia)."""
 
 from wagtail import hooks
 
@@ -6,3 +7,10 @@ from wagtail import hooks
 @hooks.register("herald_search_types")
 def articles_searched():
     return [("articles", "Articles", "newsroom.ArticlePage")]
+
+
+@hooks.register("herald_multimedia_kinds")
+def galleries_in_multimedia():
+    from .multimedia import galleries_kind
+
+    return [galleries_kind()]

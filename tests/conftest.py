@@ -70,6 +70,8 @@ def _run_herald(var, stack):
     issuer = _start_oidc_provider(stack, port)
     # Comments from the test members appear at once (the pipeline's holds have unit tests).
     extra = {"HERALD_COMMENT_NEW_MEMBER_HOLDS": "0", "HERALD_COMMENT_INTERVAL": "0"}
+    # Small pages of /multimedia/, so that the demo's few galleries and pictures page.
+    extra["HERALD_MULTIMEDIA_PAGE_SIZE"] = "4"
     if issuer:
         extra["HERALD_OIDC_PROVIDERS"] = json.dumps(
             [

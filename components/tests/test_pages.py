@@ -61,7 +61,8 @@ def listings():
     return day
 
 
-def test_listings_page_filters_by_place_category_and_day(client, listings):
+def test_listings_page_filters_by_place_category_and_day(client, listings, settings):
+    settings.HERALD_LISTINGS_PAGE_SIZE = 100  # every listing on one page
     everything = client.get("/listings/", **NEWS).content.decode()
     assert "Polokwane play" in everything and "Polokwane film" in everything
     html = client.get("/listings/?place=polokwane&category=theatre", **NEWS).content.decode()
@@ -69,6 +70,36 @@ def test_listings_page_filters_by_place_category_and_day(client, listings):
     html = client.get(f"/listings/?place=polokwane&date={listings}", **NEWS).content.decode()
     assert "Polokwane play" in html and "Polokwane film" not in html
     assert '<option value="polokwane" selected>' in html
+
+
+def test_listings_are_paged_soonest_first_and_the_links_keep_the_filters(client, settings):
+    settings.HERALD_PAGE_CACHE = False  # each request renders
+    settings.HERALD_LISTINGS_PAGE_SIZE = 5
+    first = client.get("/listings/", **NEWS)
+    second = client.get("/listings/?page=2", **NEWS)
+    shown, next_shown = list(first.context["listings"]), list(second.context["listings"])
+    assert len(shown) == 5 and next_shown and not set(shown) & set(next_shown)
+    assert shown[-1].starts_at <= next_shown[0].starts_at
+    html = first.content.decode()
+    assert '<a rel="next" href="?page=2">Later</a>' in html
+    assert "Page 1 of" in html and "1–5 shown" in html
+    filtered = client.get("/listings/?category=tv", **NEWS).content.decode()
+    if "Page 1 of" in filtered:
+        assert 'href="?category=tv&amp;page=2"' in filtered
+    max_age = int(first["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert max_age > 0  # until the first listing up to this page ends
+
+
+@pytest.mark.parametrize("page", ["abc", "1.5", "%ff", "-1", "9999"])
+def test_a_bad_listings_page_number_answers_a_page(client, settings, page):
+    settings.HERALD_PAGE_CACHE = False
+    settings.HERALD_LISTINGS_PAGE_SIZE = 5
+    response = client.get(f"/listings/?page={page}", **NEWS)
+    assert response.status_code == 200
+    number = response.context["listings"].number
+    assert number == (
+        1 if page in ("abc", "1.5", "%ff") else response.context["listings"].paginator.num_pages
+    )
 
 
 @pytest.mark.parametrize(

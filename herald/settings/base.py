@@ -271,6 +271,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 # page, joined to the live pages, ranking only the newest HERALD_SEARCH_WINDOW matches.
 # Section, tag and author lists page back at most this far (20 stories a page).
 HERALD_LIST_MAX_PAGES = env_int("HERALD_LIST_MAX_PAGES", 50)
+# Items a page of /multimedia/ shows (galleries, reader pictures, videos).
+HERALD_MULTIMEDIA_PAGE_SIZE = env_int("HERALD_MULTIMEDIA_PAGE_SIZE", 24)
 # Related stories under an article come from the newest this-many tagged stories of its site.
 HERALD_RELATED_CANDIDATES = env_int("HERALD_RELATED_CANDIDATES", 300)
 HERALD_SEARCH_POSTGRES_INDEX = env_bool("HERALD_SEARCH_POSTGRES_INDEX", True)
@@ -355,7 +357,7 @@ HERALD_PAGE_CACHE_LOCK_SECONDS = env_int("HERALD_PAGE_CACHE_LOCK_SECONDS", 30)
 HERALD_PAGE_CACHE_QUERY_PARAMS = frozenset(
     env_list(
         "HERALD_PAGE_CACHE_QUERY_PARAMS",
-        "page,q,section,start,end,type,location,place,category,date,ids,order,reply",
+        "page,q,section,start,end,type,kind,location,place,category,date,ids,order,reply",
     )
 )
 HERALD_PAGE_CACHE_SKIP_PATHS = (
@@ -577,8 +579,8 @@ HERALD_COMPONENT_ITEMS = env_int("HERALD_COMPONENT_ITEMS", 5)
 HERALD_LOCAL_NEWS_MIN = env_int("HERALD_LOCAL_NEWS_MIN", 3)
 # Seconds a component fragment may be cached (shorter when an alert or listing ends sooner).
 HERALD_COMPONENT_MAX_AGE = env_int("HERALD_COMPONENT_MAX_AGE", 300)
-# How many listings /listings/ shows at most.
-HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 100)
+# How many listings a page of /listings/ shows (?page= goes further).
+HERALD_LISTINGS_PAGE_SIZE = env_int("HERALD_LISTINGS_PAGE_SIZE", 20)
 # How many listings a member may propose in 24 hours.
 HERALD_LISTING_PROPOSALS_PER_DAY = env_int("HERALD_LISTING_PROPOSALS_PER_DAY", 5)
 

@@ -320,8 +320,11 @@ def test_every_public_response_names_what_it_shows(network):
 
 def test_the_crawl_reaches_each_picture_page_kind(network):
     """The changes above are checked against what the crawl saw: it must see a gallery's own
-    picture pages (/pictures/<gallery>/<n>/) and User Galleries' pictures."""
+    picture pages (/pictures/<gallery>/<n>/), User Galleries' pictures, and the Multimedia
+    page that lists both, filtered and paged."""
     urls = [url for (_host, url), r in network.cacheable().items()]
+    assert "/multimedia/" in urls
+    assert any(url.startswith("/multimedia/?kind=") for url in urls)
     assert any(re.fullmatch(r"/pictures/[\w-]+/[1-9][0-9]*/", url) for url in urls)
     assert any(re.fullmatch(r"/galleries/[0-9]+/", url) for url in urls)
 

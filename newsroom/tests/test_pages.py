@@ -169,8 +169,10 @@ def _queries_for(client, url):
         # base 4 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
         # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1
         # + the default place's components (weather 2, traffic 2, listings 1, local news 2)
-        # + the MyNews block of reader stories 1 = 29
-        ("/", 29),
+        # + the MyNews block of reader stories 1
+        # + the Multimedia block: each kind's newest, galleries (pages 1 + pictures 1
+        # + renditions 1) and reader pictures (pictures 1 + renditions 1) = 34
+        ("/", 34),
         # base 4 + routing 2 + subsections 1 + count 1 + articles 2 + header 2
         # + live notice 1 = 13
         ("/news/", 13),
@@ -188,7 +190,7 @@ def test_listing_query_counts_are_flat(client, url, expected, page_cache_off, se
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # 29 - header 2 - section blocks 4 x 2 - components 7 = 12
+        # 34 - header 2 - section blocks 4 x 2 - components 7 - the Multimedia block 5 = 12
         ("/", 12),
         # 13 - header 2 = 11
         ("/news/", 11),
@@ -221,17 +223,17 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(
     assert few == many
     # base 4 + routing 6 (/news/south-africa/<slug>/) + section trail 1 + authors 1 + tags 1
     # + related (newest tagged candidates 1 + articles 1 + renditions 1) + lead picture 1
-    # + header 2 + readers' responses 1 = 20,
+    # + header 2 + readers' responses 1 + its section's latest in the side column 1 = 21,
     # and one more per picture in the body
     pictures_in_body = sum(block.block_type == "image" for block in article.body)
-    assert many == 20 + pictures_in_body
+    assert many == 21 + pictures_in_body
 
     # The article's own part and its related stories kept: base 4 + routing 6 + authors 1
-    # + tags 1 (the page's keys) + the sharing card's picture 2 (its image and rendition,
-    # which the kept part no longer loads for it) + readers' responses 1 = 15, whatever the
-    # body holds.
+    # + tags 1 + section trail 1 (the page's keys) + the sharing card's picture 2 (its image
+    # and rendition, which the kept part no longer loads for it) + readers' responses 1
+    # + its section's latest 1 = 17, whatever the body holds.
     settings.HERALD_FRAGMENT_CACHE = True
-    assert _queries_for(client, url) == 15
+    assert _queries_for(client, url) == 17
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):
