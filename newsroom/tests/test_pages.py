@@ -229,11 +229,11 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(
     assert many == 21 + pictures_in_body
 
     # The article's own part and its related stories kept: base 4 + routing 6 + authors 1
-    # + tags 1 + section trail 1 (the page's keys) + the sharing card's picture 2 (its image
-    # and rendition, which the kept part no longer loads for it) + readers' responses 1
-    # + its section's latest 1 = 17, whatever the body holds.
+    # + tags 1 + section trail 1 (the page's keys) + the sharing card's picture 1 (its image,
+    # which the kept part no longer loads for it; the rendition is in Wagtail's renditions
+    # cache) + readers' responses 1 + its section's latest 1 = 16, whatever the body holds.
     settings.HERALD_FRAGMENT_CACHE = True
-    assert _queries_for(client, url) == 17
+    assert _queries_for(client, url) == 16
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):
