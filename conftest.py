@@ -5,9 +5,13 @@ import itertools
 import pytest
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Tests of PostgreSQL-only code run in the PostgreSQL pass of the suite (``.ci/run`` runs
     both); on SQLite they are left out rather than skipped, since nothing there could run them."""
+    # Browser and multi-process tests last, whatever pytest's grouping by session-wide
+    # fixtures did: Playwright's sync API leaves an event loop running in the test thread.
+    items.sort(key=lambda item: item.nodeid.startswith("tests/"))
     from django.db import connection
 
     if connection.vendor == "postgresql":
