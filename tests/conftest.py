@@ -49,6 +49,21 @@ class HeraldServer:
     environment: dict | None = None  # what it runs with: `tests.servers.manage(…)` against it
 
 
+def oidc_providers_setting(issuer):
+    """``HERALD_OIDC_PROVIDERS`` naming the loopback provider as "Test IdP"."""
+    return json.dumps(
+        [
+            {
+                "id": OIDC_PROVIDER_ID,
+                "name": "Test IdP",
+                "server_url": issuer,
+                "client_id": OIDC_CLIENT[0],
+                "secret": OIDC_CLIENT[1],
+            }
+        ]
+    )
+
+
 def _start_oidc_provider(stack, port):
     """Start the test OpenID Connect provider, or return None where Node.js is missing."""
     callback = f"http://localhost:{port}/accounts/oidc/{OIDC_PROVIDER_ID}/login/callback/"
@@ -73,17 +88,7 @@ def _run_herald(var, stack):
     # Small pages of /multimedia/, so that the demo's few galleries and pictures page.
     extra["HERALD_MULTIMEDIA_PAGE_SIZE"] = "4"
     if issuer:
-        extra["HERALD_OIDC_PROVIDERS"] = json.dumps(
-            [
-                {
-                    "id": OIDC_PROVIDER_ID,
-                    "name": "Test IdP",
-                    "server_url": issuer,
-                    "client_id": OIDC_CLIENT[0],
-                    "secret": OIDC_CLIENT[1],
-                }
-            ]
-        )
+        extra["HERALD_OIDC_PROVIDERS"] = oidc_providers_setting(issuer)
     environment = server_environment(var, stack, port=port, **extra)
     url = start_server(environment, stack, port=port, log_path=var / "server.log")
     return HeraldServer(url=url, var=var, oidc_issuer=issuer, environment=environment)

@@ -11,7 +11,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, OIDC_CLIENT, OIDC_PROVIDER_ID
+from tests.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OIDC_CLIENT,
+    OIDC_PROVIDER_ID,
+    oidc_providers_setting,
+)
 from tests.oidc_provider.harness import run_oidc_provider
 from tests.servers import free_port, manage, server_environment, start_server
 
@@ -33,8 +39,6 @@ profile_create(member=member, username="naledi", display_name="Naledi Dube")
 @pytest.fixture(scope="module")
 def network(tmp_path_factory):
     """The server (with the loopback OpenID Connect provider where Node.js is there)."""
-    import json
-
     var = tmp_path_factory.mktemp("network-var")
     port = free_port()
     with contextlib.ExitStack() as stack:
@@ -45,17 +49,7 @@ def network(tmp_path_factory):
             issuer = None
         extra = {"ALLOWED_HOSTS": f"{NEWS},{SPORT},localhost,127.0.0.1"}
         if issuer:
-            extra["HERALD_OIDC_PROVIDERS"] = json.dumps(
-                [
-                    {
-                        "id": OIDC_PROVIDER_ID,
-                        "name": "Test IdP",
-                        "server_url": issuer,
-                        "client_id": OIDC_CLIENT[0],
-                        "secret": OIDC_CLIENT[1],
-                    }
-                ]
-            )
+            extra["HERALD_OIDC_PROVIDERS"] = oidc_providers_setting(issuer)
         environment = server_environment(var, stack, port=port, articles=20, **extra)
         manage(environment, "shell", "-c", RENAME)
         start_server(environment, stack, port=port, log_path=var / "server.log")
