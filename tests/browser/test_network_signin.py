@@ -25,8 +25,10 @@ NEWS, SPORT = "news.example", "sport.example.net"
 PASSWORD = "a-long-pass-phrase-42"
 RENAME = f"""
 from wagtail.models import Site
-Site.objects.filter(hostname="localhost").update(hostname="{NEWS}")
-Site.objects.filter(hostname="sport.localhost").update(hostname="{SPORT}")
+for old, new in (("localhost", "{NEWS}"), ("sport.localhost", "{SPORT}")):
+    site = Site.objects.get(hostname=old)
+    site.hostname = new
+    site.save()  # as the admin does: clears Wagtail's cached site root paths (in Redis, shared)
 from django.contrib.auth import get_user_model
 from allauth.account.models import EmailAddress
 from accounts.services import profile_create
