@@ -11,9 +11,14 @@ it starts Herald with production settings under granian in two set-ups:
 Each set-up runs two servers: one as deployed (the page cache on) and one with
 ``HERALD_PAGE_CACHE=false``, where every request renders with every other cache on. nginx
 serves a saved copy of the same article as a static file on another loopback port: the
-practical upper bound on this machine. wrk loads every page of ``PAGES`` on both servers, and
-nginx, in rounds; each figure is the median over the rounds, and every ratio compares figures
-of the same run.
+practical upper bound on this machine. Beside them, with the same number of processes: a
+trivial ASGI app returning the same article's bytes (``bench/trivial_asgi.py``, the ceiling for
+any Python front door) and a stock Wagtail project from ``wagtail start`` with one article page
+holding the same story (``bench/stock_wagtail.py``). wrk loads every page of ``PAGES`` on both
+Herald servers, the rows of ``CEILINGS`` (the article for a signed-in member, Brotli and gzip
+hits, the trivial app, the stock page) and nginx, in rounds; each figure is the median over the
+rounds, and every ratio (``RATIOS``, the performance issue's targets) compares figures of the
+same run.
 
 Usage (PostgreSQL on 127.0.0.1 with trust auth, Redis on 127.0.0.1:6379, wrk and nginx
 installed: ``apt-get install wrk nginx-light``):
@@ -42,6 +47,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import stock_wagtail
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
@@ -61,6 +68,16 @@ PAGES = [
     ("component", "component fragment (weather)"),
     ("search", "search"),
     ("api", "API list"),
+    ("api_detail", "API detail"),
+]
+# Rows of the same run measured against their ceilings (see ratios): the member's article from
+# the page cache, compressed hits, the trivial ASGI app and the stock Wagtail page.
+CEILINGS = [
+    ("article/member", "article, signed-in member (page cache)"),
+    ("article/cached-br", "article, Brotli hit"),
+    ("article/cached-gzip", "article, gzip hit"),
+    ("trivial/asgi", "trivial ASGI app, the article's bytes"),
+    ("stock/rendered", "stock Wagtail article page, rendered"),
 ]
 
 
@@ -140,6 +157,24 @@ article = ArticlePage.objects.live().descendant_of(home).order_by("-first_publis
 section = SectionPage.objects.live().child_of(home).order_by("path").first()
 tag = article.tags.order_by("slug").first()
 place = Place.objects.order_by("-population").first()
+
+def member_cookie():
+    # A signed-in member's session cookie, for the member's row.
+    from importlib import import_module
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from accounts.services import profile_create
+    member = get_user_model().objects.filter(email="bench-member@example.com").first()
+    if member is None:
+        member = get_user_model().objects.create_user("bench-member@example.com", None)
+        profile_create(member=member, username="bench_member", display_name="Bench Member")
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session["_auth_user_id"] = str(member.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = member.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
 print(json.dumps({
     "home": "/",
     "section": section.url_path[len(home.url_path) - 1:],
@@ -149,6 +184,14 @@ print(json.dumps({
     "component": f"/components/weather/?location={place.slug}",
     "search": "/search/?q=water",
     "api": "/api/v1/articles",
+    "api_detail": f"/api/v1/articles/{article.pk}",
+    "story": {
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "body": "".join(str(block) for block in article.body if block.block_type != "image"),
+        "image": article.lead_image.file.path if article.lead_image else "",
+    },
+    "member_cookie": member_cookie(),
 }))
 """
     out = subprocess.run(  # noqa: S603
@@ -165,8 +208,13 @@ print(json.dumps({
 # -- servers -------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
 def herald_server(env, *, port, workers, log):
+    return asgi_server("herald.asgi:application", env, port=port, workers=workers, log=log)
+
+
+@contextlib.contextmanager
+def asgi_server(app, env, *, port, workers, log, cwd=ROOT, health="/healthz"):
+    """``app`` under granian, as Herald is deployed; yields its root URL once it answers."""
     granian = shutil.which("granian", path=str(Path(PYTHON).parent))
     command = [
         granian,
@@ -180,14 +228,14 @@ def herald_server(env, *, port, workers, log):
         str(workers),
         "--workers-kill-timeout",
         "3",
-        "herald.asgi:application",
+        app,
     ]
     with open(log, "a") as log_file:
         server = subprocess.Popen(  # noqa: S603
-            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT
+            command, cwd=cwd, env=env, stdout=log_file, stderr=subprocess.STDOUT
         )
         try:
-            wait_healthy(f"http://127.0.0.1:{port}/healthz", server)
+            wait_healthy(f"http://127.0.0.1:{port}{health}", server)
             yield f"http://127.0.0.1:{port}"
         finally:
             server.send_signal(signal.SIGTERM)
@@ -239,8 +287,8 @@ def wait_healthy(url, process, timeout=120):
     raise SystemExit(f"{url}: not healthy after {timeout} s")
 
 
-def fetch(url):
-    headers = {"Host": HOST, "X-Forwarded-Proto": "https"}
+def fetch(url, headers=None):
+    headers = {"Host": HOST, "X-Forwarded-Proto": "https", **(headers or {})}
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 (loopback)
     with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback)
         return response.status, response.read()
@@ -251,11 +299,13 @@ def fetch(url):
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
-def wrk(url, *, connections, duration, threads=2):
+def wrk(url, *, connections, duration, threads=2, headers=None):
     """req/s, p50 and p99 (ms), errors from one wrk run."""
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     out = subprocess.run(  # noqa: S603
         [
             shutil.which("wrk") or "/usr/bin/wrk",
+            *extra,
             f"-t{threads}",
             f"-c{connections}",
             f"-d{duration}s",
@@ -308,7 +358,9 @@ def bench_dataset(label, args, work):
     run(PYTHON, "manage.py", "migrate", "--no-input", "-v0", env=env)
     run(PYTHON, "manage.py", "collectstatic", "--no-input", "-v0", env=env)
     urls = urls_for(env)
-    results["urls"] = urls
+    stock_root = Path(tempfile.gettempdir()) / "herald-bench-stock"
+    stock_path = stock_wagtail.stock_wagtail_ensure(urls["story"], stock_root)
+    results["urls"] = {key: value for key, value in urls.items() if key != "member_cookie"}
     print(f"[{label}] pages: {json.dumps(urls)}", flush=True)
     for setup, workers, redis in setups:
         cached_env = server_env(label, var_dir, redis=redis, page_cache=True)
@@ -322,25 +374,59 @@ def bench_dataset(label, args, work):
             static_root.mkdir(exist_ok=True)
             status, body = fetch(cached + urls["article"])
             (static_root / "article.html").write_bytes(body)
-            targets = [("nginx", "article as a static file", None)]
-            for key, _label in PAGES:
-                targets.append((key, "cached", cached + urls[key]))
-                targets.append((key, "rendered", rendered + urls[key]))
-            with nginx_server(static_root, port=args.port + 2, work=work) as nginx:
-                targets[0] = ("nginx", "static", nginx + "/article.html")
-                for _key, _way, url in targets:  # warm: renditions, caches, connections
-                    status, _ = fetch(url)
+            trivial_env = {**os.environ, "BENCH_BODY_FILE": str(static_root / "article.html")}
+            with (
+                nginx_server(static_root, port=args.port + 2, work=work) as nginx,
+                asgi_server(
+                    "trivial_asgi:application",
+                    trivial_env,
+                    port=args.port + 3,
+                    workers=workers,
+                    log=log,
+                    cwd=ROOT / "bench",
+                    health="/",
+                ) as trivial,
+                asgi_server(
+                    "stockwagtail.asgi:application",
+                    stock_wagtail.environment(stock_root),
+                    port=args.port + 4,
+                    workers=workers,
+                    log=log,
+                    cwd=stock_root,
+                    health=stock_path,
+                ) as stock,
+            ):
+                member = {"Cookie": urls["member_cookie"]}
+                brotli, gzip = {"Accept-Encoding": "br"}, {"Accept-Encoding": "gzip"}
+                targets = [("nginx", "static", nginx + "/article.html", None)]
+                for key, _label in PAGES:
+                    targets.append((key, "cached", cached + urls[key], None))
+                    targets.append((key, "rendered", rendered + urls[key], None))
+                targets += [
+                    ("article", "member", cached + urls["article"], member),
+                    ("article", "cached-br", cached + urls["article"], brotli),
+                    ("article", "cached-gzip", cached + urls["article"], gzip),
+                    ("trivial", "asgi", trivial + "/", None),
+                    ("stock", "rendered", stock + stock_path, None),
+                ]
+                for _key, _way, url, headers in targets:  # warm: renditions, caches, connections
+                    status, _ = fetch(url, headers)
                     if status != 200:
                         raise SystemExit(f"{url}: {status}")
-                    wrk(url, connections=args.connections, duration=1)
-                runs = {(key, way): [] for key, way, _url in targets}
+                    wrk(url, connections=args.connections, duration=1, headers=headers)
+                runs = {(key, way): [] for key, way, _url, _headers in targets}
                 for number in range(1, args.rounds + 1):
-                    for key, way, url in targets:
-                        result = wrk(url, connections=args.connections, duration=args.duration)
+                    for key, way, url, headers in targets:
+                        result = wrk(
+                            url,
+                            connections=args.connections,
+                            duration=args.duration,
+                            headers=headers,
+                        )
                         runs[(key, way)].append(result)
                         if result["non_2xx"] or result["socket_errors"]:
                             print(f"[{label}] {url}: {result}", flush=True)
-                        if way == "rendered":  # let the renders wrk left queued finish
+                        if way in ("rendered", "member"):  # let queued renders finish
                             time.sleep(min(result["p99_ms"] or 0, 5000) / 1000)
                         print(
                             f"[{label}] {setup} round {number} {key:9} {way:8} "
@@ -377,6 +463,9 @@ def markdown(report):
                     f"{c['p50_ms']:.2f} ms | {c['p99_ms']:.2f} ms | {r['rps']:,.1f} | "
                     f"{r['p50_ms']:,.0f} ms | {r['p99_ms']:,.0f} ms |"
                 )
+    for dataset in report["datasets"].values():
+        for setup, figures in dataset["setups"].items():
+            lines += ceilings_markdown(dataset["articles"], setup, figures)
     if {"10k", "1m"} <= set(report["datasets"]):
         lines += [
             "\n**1M / 10k latency ratio** (p50, rendered; target ≤ 1.25)\n",
@@ -391,6 +480,46 @@ def markdown(report):
                 cells.append(f"{large / small:.2f}")
             lines.append(f"| {page_label} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+# (label, numerator, denominator, target): the issue's targets, as ratios of the same run.
+RATIOS = [
+    (
+        "signed-in member's article / anonymous article (hits)",
+        "article/member",
+        "article/cached",
+        0.90,
+    ),
+    ("anonymous article hit / trivial ASGI app", "article/cached", "trivial/asgi", 0.85),
+    ("rendered article / stock Wagtail page", "article/rendered", "stock/rendered", 5.0),
+    ("rendered home / stock Wagtail page", "home/rendered", "stock/rendered", 3.0),
+    ("API list hit / nginx static", "api/cached", "nginx/static", 0.30),
+    ("API detail hit / nginx static", "api_detail/cached", "nginx/static", 0.30),
+    ("Brotli hit / uncompressed hit", "article/cached-br", "article/cached", None),
+    ("gzip hit / uncompressed hit", "article/cached-gzip", "article/cached", None),
+]
+
+
+def ceilings_markdown(articles, setup, figures):
+    if not all(key in figures for key, _label in CEILINGS):
+        return []  # a report from before these rows
+    lines = [
+        f"\n**{articles:,} articles, {setup}: against the ceilings**\n",
+        "| row | req/s | p50 | p99 |",
+        "|---|---|---|---|",
+    ]
+    for key, row_label in CEILINGS:
+        f = figures[key]
+        lines.append(
+            f"| {row_label} | {f['rps']:,.1f} | {f['p50_ms']:,.2f} ms | {f['p99_ms']:,.2f} ms |"
+        )
+    lines += ["", "| ratio | this run | target |", "|---|---|---|"]
+    for label, numerator, denominator, target in RATIOS:
+        ratio = figures[numerator]["rps"] / max(figures[denominator]["rps"], 0.001)
+        wanted = f"≥ {target:g}" if target else "reported"
+        met = "" if target is None else (" ✓" if ratio >= target else " ✗")
+        lines.append(f"| {label} | {ratio:.2f}{met} | {wanted} |")
+    return lines
 
 
 def charts(report):

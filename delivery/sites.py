@@ -26,11 +26,13 @@ from wagtail.models import Site
 MEMO_SECONDS = 60
 MEMO_MAX_HOSTS = 1000
 _memo: dict[str, tuple[int | None, float]] = {}
+_site_fields: dict[int, dict] = {}  # a remembered host's site, as field values
 _roots: dict[str, tuple[str | None, float]] = {}
 # Left alone on an alias: the health check, the admin (its own address is WAGTAILADMIN_BASE_URL).
 NOT_REDIRECTED_PATHS = ("/healthz", "/admin")
 NOT_REDIRECTED_PREFIXES = ("/admin/",)
 REDIRECTED_METHODS = ("GET", "HEAD")
+SITE_FIELDS = Site._meta.concrete_fields
 
 
 def site_root_url(site) -> str:
@@ -151,13 +153,27 @@ def site_id_for_host(host: str) -> int | None:
     site_id = site.pk if site else None
     if len(_memo) >= MEMO_MAX_HOSTS:
         _memo.clear()
+        _site_fields.clear()
+    if site is not None:
+        _site_fields[site.pk] = {
+            field.attname: getattr(site, field.attname) for field in SITE_FIELDS
+        }
     _memo[host] = (site_id, time.monotonic() + MEMO_SECONDS)
     return site_id
+
+
+def site_remembered(host: str) -> Site | None:
+    """The site of ``host`` if this process knows it (no query), as a new instance made from
+    the remembered fields, so that nothing one request caches on it reaches another."""
+    site_id = site_id_remembered(host)
+    fields = _site_fields.get(site_id) if site_id is not None else None
+    return Site(**fields) if fields else None
 
 
 def sites_forget():
     """Forget every host (after a Site is saved or deleted in this process)."""
     _memo.clear()
+    _site_fields.clear()
     _roots.clear()
 
 
@@ -174,5 +190,6 @@ __all__ = [
     "site_id_for_host",
     "site_id_remembered",
     "site_root_url",
+    "site_remembered",
     "sites_forget",
 ]

@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "delivery.middleware.CachePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "delivery.route_cache.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "herald.urls"
@@ -344,6 +345,8 @@ HERALD_PAGE_CACHE_TTL = env_int("HERALD_PAGE_CACHE_TTL", 600)
 # while the surrogate keys they show are unpurged (delivery/fragments.py), for at most this long.
 HERALD_FRAGMENT_CACHE = env_bool("HERALD_FRAGMENT_CACHE", True)
 HERALD_FRAGMENT_CACHE_TTL = env_int("HERALD_FRAGMENT_CACHE_TTL", 600)
+# How long the page a path names is remembered (delivery/route_cache.py); 0 routes every time.
+HERALD_ROUTE_CACHE_TTL = env_int("HERALD_ROUTE_CACHE_TTL", 3600)
 HERALD_PAGE_CACHE_STALE = env_int("HERALD_PAGE_CACHE_STALE", 86400)
 # Seconds a process answers a hot page from its own memory before checking the shared cache
 # again: purges from other processes reach it within this time (0: check on every request).
