@@ -6,11 +6,12 @@ component and for each page's specific type (an article three levels down costs 
 result is the same until an editor moves, renames, unpublishes or deletes a page, so it is kept
 in the page cache's store under the site and the path, as the page's type and id and the URL path
 it had. A kept route is trusted only after checking it against the page as it is now, fetched by
-id with its own type: it must still be live and still have that URL path under the site's
-current root (Wagtail's cached site root paths, cleared when a site or its root changes). A
-route that fails the check is routed again and kept anew, so a moved or renamed page, a page
-unpublished or deleted, or a new page at an old path is never served from a stale route, and no
-purge has to find these entries.
+id with its own type (and what the type names in ``route_select_related``, which every render of
+it reads): it must still be live and still have that URL path under the site's current root
+(Wagtail's cached site root paths, cleared when a site or its root changes). A route that fails
+the check is routed again and kept anew, so a moved or renamed page, a page unpublished or
+deleted, or a new page at an old path is never served from a stale route, and no purge has to
+find these entries.
 
 The page kept is the one Wagtail's routing ended at: the page at the path, or a routable page
 above it that serves the rest of the path itself (the home page's ``tags/<tag>/``, a gallery's
@@ -56,7 +57,9 @@ def _page_checked(kept: KeptRoute, root_path: str | None):
     model = ContentType.objects.get_for_id(kept.content_type_id).model_class()
     if model is None or not issubclass(model, Page):
         return None
-    page = model._default_manager.filter(pk=kept.page_id).first()
+    pages = model._default_manager.filter(pk=kept.page_id)
+    related = getattr(model, "route_select_related", ())  # what every render of it reads
+    page = (pages.select_related(*related) if related else pages).first()
     if page is None or not page.live or page.url_path != kept.url_path:
         return None
     return page

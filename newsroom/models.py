@@ -258,6 +258,10 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePage(CacheablePageMixin, Page):
+    # Read with the page when its kept route fetches it (delivery/route_cache.py): every render
+    # shows the lead picture in the sharing card.
+    route_select_related = ("lead_image",)
+
     standfirst = models.TextField(
         max_length=400, help_text="The summary under the headline, one or two sentences."
     )

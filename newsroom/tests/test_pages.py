@@ -223,18 +223,19 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(
     many = _queries_for(client, url)
     assert len(get(client, url).context["related"]) == 4
     assert few == many
-    # base 3 + section trail 1 + authors 1 + tags 1 + related (newest tagged candidates 1
-    # + articles 1 + renditions 1) + lead picture 1 + header 3 + readers' responses 1 + its
-    # section's latest in the side column 1 = 15, and one more per picture in the body
+    # base 3 (the page read with its lead picture) + section trail 1 + authors 1 + tags 1
+    # + related (newest tagged candidates 1 + articles 1 + renditions 1) + header 3 + readers'
+    # responses 1 + its section's latest in the side column 1 = 14, and one more per picture in
+    # the body
     pictures_in_body = sum(block.block_type == "image" for block in article.body)
-    assert many == 15 + pictures_in_body
+    assert many == 14 + pictures_in_body
 
-    # The article's own part and its related stories kept: base 3 + authors 1 + tags 1
-    # + section trail 1 (the page's keys) + the sharing card's picture 1 (its image, which the
-    # kept part no longer loads for it; the rendition is in Wagtail's renditions cache)
-    # + readers' responses 1 + its section's latest 1 = 9, whatever the body holds.
+    # The article's own part and its related stories kept: base 3 (the sharing card's picture
+    # read with the page; its rendition is in Wagtail's renditions cache) + authors 1 + tags 1
+    # + section trail 1 (the page's keys) + readers' responses 1 + its section's latest 1 = 8,
+    # whatever the body holds.
     settings.HERALD_FRAGMENT_CACHE = True
-    assert _queries_for(client, url) == 9
+    assert _queries_for(client, url) == 8
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):
