@@ -122,3 +122,12 @@ def test_editing_a_video_without_a_new_file_keeps_its_poster(editor_client):
         poster,
     )
     assert video.duration == pytest.approx(1, abs=0.2)
+
+
+def test_the_article_editor_offers_the_video_block(editor_client):
+    from newsroom.models import ArticlePage
+
+    article = ArticlePage.objects.first()
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,)))
+    assert response.status_code == 200
+    assert "wagtailmedia" in response.content.decode()
