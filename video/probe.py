@@ -41,6 +41,14 @@ def _extension(name: str) -> str:
     return posixpath.splitext(name or "")[1].lower().lstrip(".")
 
 
+def _source(upload):
+    """What PyAV opens: the file on disk when Django spooled a large upload there (FFmpeg reads
+    it directly), else the file object."""
+    if hasattr(upload, "temporary_file_path"):
+        return upload.temporary_file_path()
+    return upload
+
+
 def video_probe(upload) -> VideoProbe:
     """Check an uploaded file (a Django ``File``) and say what it holds, or raise
     ``VideoRefused``. Only the container's headers are read, not the frames."""
@@ -55,7 +63,7 @@ def video_probe(upload) -> VideoProbe:
         raise VideoRefused("Upload an MP4 (.mp4) or WebM (.webm) video.")
     upload.seek(0)
     try:
-        with av.open(upload, mode="r") as container:
+        with av.open(_source(upload), mode="r") as container:
             formats = container.format.name.split(",")
             streams = container.streams.video
             stream = streams[0] if streams else None
@@ -107,7 +115,7 @@ def video_poster(upload, *, duration: float) -> bytes | None:
     upload.seek(0)
     picture = None
     try:
-        with av.open(upload, mode="r") as container:
+        with av.open(_source(upload), mode="r") as container:
             stream = container.streams.video[0]
             if target > 0 and stream.time_base:
                 # Seeks to the key frame at or before the target; decode on from there.

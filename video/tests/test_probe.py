@@ -85,3 +85,17 @@ def test_webvtt_captions_are_accepted_with_or_without_a_byte_order_mark():
 def test_captions_that_are_not_webvtt_are_refused(name, content):
     with pytest.raises(VideoRefused):
         captions_check(SimpleUploadedFile(name, content))
+
+
+def test_a_large_upload_spooled_to_disk_is_probed_and_postered_from_its_file():
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    data = video_bytes(2)
+    upload = TemporaryUploadedFile("clip.mp4", "video/mp4", len(data), None)
+    upload.write(data)
+    upload.seek(0)
+    try:
+        assert video_probe(upload).codec == "h264"
+        assert Image.open(io.BytesIO(video_poster(upload, duration=2))).format == "JPEG"
+    finally:
+        upload.close()
