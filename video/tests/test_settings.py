@@ -24,3 +24,12 @@ def test_videos_posters_and_captions_use_the_default_storage_as_pictures_do():
     """So HERALD_S3_* puts them on object storage with the pictures."""
     for name in ("file", "thumbnail", "captions"):
         assert Video._meta.get_field(name).storage is default_storage
+
+
+def test_the_admin_takes_a_video_of_the_largest_size_with_its_form(settings):
+    """The request-body guard must not refuse a video the form would accept."""
+    from herald.asgi_guard import body_limit_for
+
+    settings.HERALD_VIDEO_MAX_BYTES = 500 * 1024 * 1024
+    assert body_limit_for("/admin/media/video/add/") > settings.HERALD_VIDEO_MAX_BYTES
+    assert body_limit_for("/admin/pages/") == settings.HERALD_UPLOAD_BODY_MAX_BYTES
