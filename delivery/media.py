@@ -1,6 +1,7 @@
-"""Pictures served by Herald itself (the one-machine install; at scale object storage or the
-web server does it): Django's static serving, with the caching and the headers the shipped
-nginx gives the same files.
+"""Pictures and videos served by Herald itself (the one-machine install; at scale object
+storage or the web server does it): Django's static serving, with the caching and the headers
+the shipped nginx gives the same files, and the byte ranges (``Range: bytes=…``) a browser asks
+for to seek in a video, which Django's static serving does not answer (``ranged``).
 
 Most pictures are kept a day (``HERALD_MEDIA_MAX_AGE``): a newsroom picture or rendition only
 changes under a new name. Members' pictures are kept an hour: their avatars
@@ -12,15 +13,30 @@ missed the purge, or a browser, may still show.
 """
 
 import posixpath
+import re
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpResponse
+from django.utils._os import safe_join
 from django.views.static import serve
 
 from .keys import media_keys
 from .purge import purge_after_commit
 
-MEDIA_FOLDERS = ("images", "original_images", "avatars")
+# Pictures, their renditions and avatars; videos (wagtailmedia's folders: the files, their
+# posters) and their captions (video/models.py).
+MEDIA_FOLDERS = (
+    "images",
+    "original_images",
+    "avatars",
+    "media",
+    "media_thumbnails",
+    "media_captions",
+)
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+RANGE_BLOCK = 64 * 1024
 READER_MEDIA_PREFIX = "reader-"
 
 
@@ -46,8 +62,85 @@ def media_max_age(path: str) -> int:
     return settings.HERALD_MEDIA_MAX_AGE if short is None else short
 
 
+def byte_range(header: str, size: int) -> tuple[int, int] | None | bool:
+    """The first and last byte a ``Range`` header asks for, within a file of ``size`` bytes;
+    None when the header is not one range of bytes (the whole file is sent, as RFC 9110
+    allows); False when the range starts past the end (416)."""
+    match = RANGE.match(header.strip())
+    if not match or match.groups() == ("", ""):
+        return None
+    first, last = match.groups()
+    if first == "":  # the last N bytes
+        length = int(last)
+        if length == 0:
+            return False
+        return max(size - length, 0), size - 1
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    if last and int(last) < start:
+        return None
+    if start >= size:
+        return False
+    return start, end
+
+
+class _Slice:
+    """``length`` bytes of an open file from where it stands: what a 206 response streams."""
+
+    def __init__(self, file, length):
+        self.file, self.left = file, length
+
+    def read(self, size=-1):
+        size = self.left if size < 0 else min(size, self.left)
+        data = self.file.read(size) if size else b""
+        self.left -= len(data)
+        return data
+
+    def close(self):
+        self.file.close()
+
+
+def ranged(request, response, path):
+    """Answer a ``Range`` request for a whole-file response: 206 with the bytes asked for, or
+    416 when they are past the end. ``If-Range`` with another date sends the whole file."""
+    header = request.headers.get("Range")
+    if response.status_code != 200 or not header or request.method not in ("GET", "HEAD"):
+        return response
+    if_range = request.headers.get("If-Range")
+    if if_range and if_range != response.get("Last-Modified"):
+        return response
+    full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    size = full_path.stat().st_size
+    asked = byte_range(header, size)
+    if asked is None:
+        return response
+    response.close()
+    if asked is False:
+        refused = HttpResponse(status=416)
+        refused["Content-Range"] = f"bytes */{size}"
+        return refused
+    start, end = asked
+    file = full_path.open("rb")
+    file.seek(start)
+    partial = FileResponse(
+        _Slice(file, end - start + 1),
+        status=206,
+        content_type=response["Content-Type"],
+    )
+    partial.block_size = RANGE_BLOCK
+    partial["Content-Length"] = str(end - start + 1)
+    partial["Content-Range"] = f"bytes {start}-{end}/{size}"
+    partial["Last-Modified"] = response["Last-Modified"]
+    return partial
+
+
 def media_serve(request, path):
     response = serve(request, path, document_root=settings.MEDIA_ROOT)  # Http404 if missing
+    response = ranged(request, response, path)
+    response["Accept-Ranges"] = "bytes"
+    if response.status_code == 416:  # about one request's header, not the file: keep nowhere
+        response["Cache-Control"] = "no-store"
+        return response
     response["Cache-Control"] = f"public, max-age={media_max_age(path)}"
     # Varnish in front drops a taken-down picture's files with one xkey purge.
     response["Surrogate-Key"] = " ".join(media_keys(path))

@@ -80,12 +80,18 @@ UPLOAD_PATHS = (
     "/accounts/profile/",
     "/admin/",
 )
+# Editors upload videos here (video/): up to HERALD_VIDEO_MAX_BYTES, plus the form around them.
+VIDEO_UPLOAD_PATH = "/admin/media/"
 TOO_LARGE = b"Request body too large: this form takes at most %d MB. Nothing was saved.\n"
 
 
 def body_limit_for(path: str) -> int:
     from django.conf import settings
 
+    if path.startswith(VIDEO_UPLOAD_PATH):
+        return max(
+            settings.HERALD_UPLOAD_BODY_MAX_BYTES, settings.HERALD_VIDEO_MAX_BYTES + 1024 * 1024
+        )
     if path.startswith(UPLOAD_PATHS):
         return settings.HERALD_UPLOAD_BODY_MAX_BYTES
     return settings.HERALD_BODY_MAX_BYTES

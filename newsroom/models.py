@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from delivery.cache import cache_publicly, make_private
 
@@ -239,7 +240,7 @@ class SectionPage(CacheablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["newsroom.HomePage", "newsroom.SectionPage"]
-    subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.ArticlePage", "newsroom.VideoPage"]
 
     def surrogate_keys(self, request):
         return [*super().surrogate_keys(request), *newsroom_keys.section_keys(self)]
@@ -367,6 +368,42 @@ class ArticlePage(CacheablePageMixin, Page):
                 section=section, leaving_out=self, limit=ARTICLE_SECTION_LATEST
             )
         return context
+
+
+class VideoPage(ArticlePage):
+    """A video-led story: an article whose lead is a video (``video.Video``) instead of a
+    picture. It is an article (Wagtail page inheritance), so it is listed, searched, tagged,
+    syndicated, cached and purged as one; and it is multimedia, so its publish also purges the
+    Multimedia lists."""
+
+    video = models.ForeignKey(
+        "video.Video",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The video the story leads with; its poster, captions and credit come with it.",
+    )
+
+    is_multimedia = True
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                MediaChooserPanel("video", media_type="video"),
+                FieldPanel("lead_image_caption", heading="Caption"),
+            ],
+            heading="Lead video",
+        ),
+        *ArticlePage.content_panels[-3:],  # body, byline, tags
+    ]
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "video story"
+        verbose_name_plural = "video stories"
 
 
 class PicturesIndexPage(CacheablePageMixin, Page):

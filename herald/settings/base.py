@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "herald",  # the project itself, for its demo_content command (herald/demo.py)
     "accounts",
     "uploads",
+    "video",
     "newsroom",
     "live",
     "syndication",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
+    "wagtailmedia",
     "wagtail.sites",
     "accounts.users_app.HeraldUsersConfig",  # wagtail.users, with forms for members
     "wagtail.snippets",
@@ -448,6 +450,18 @@ HERALD_SCHEDULER_INTERVAL = env_int("HERALD_SCHEDULER_INTERVAL", 60)
 HERALD_UPLOAD_MAX_BYTES = env_int("HERALD_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 HERALD_UPLOAD_MAX_PIXELS = env_int("HERALD_UPLOAD_MAX_PIXELS", 40_000_000)
 HERALD_UPLOAD_MAX_SIDE = env_int("HERALD_UPLOAD_MAX_SIDE", 3000)
+
+# Videos editors upload (video/, docs/video.md): wagtailmedia's media items, with Herald's model
+# and form, which probe each file with PyAV (MP4 or WebM; H.264, VP8, VP9 or AV1) and refuse it
+# past these limits. Keep nginx's client_max_body_size for /admin/ above HERALD_VIDEO_MAX_BYTES.
+HERALD_VIDEO_MAX_SECONDS = env_int("HERALD_VIDEO_MAX_SECONDS", 15 * 60)
+HERALD_VIDEO_MAX_BYTES = env_int("HERALD_VIDEO_MAX_BYTES", 100 * 1024 * 1024)
+HERALD_VIDEO_CAPTIONS_MAX_BYTES = env_int("HERALD_VIDEO_CAPTIONS_MAX_BYTES", 1024 * 1024)
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "video.Video",
+    "MEDIA_FORM_BASE": "video.forms.VideoForm",
+    "VIDEO_EXTENSIONS": ["mp4", "webm"],
+}
 # One allowance per member for every upload path (avatar, story and gallery pictures): this many
 # files in any HERALD_UPLOAD_ALLOWANCE_HOURS hours; past it, 429 with Retry-After (uploads/
 # services.py). It replaces HERALD_GALLERY_PICTURES_PER_DAY, whose value is taken when set.

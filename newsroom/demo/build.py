@@ -12,6 +12,7 @@ from .articles import ArticleFactory, demo_time_span
 from .network import build_galleries, build_sites
 from .pictures import create_pictures
 from .text import CopyDesk
+from .videos import build_videos
 
 
 @dataclass
@@ -68,6 +69,7 @@ def demo_newsroom_build(
         number += count
     if progress is not None:
         progress.close()
+    build_videos(built=built, copy=copy, pictures=pictures, rng=random.Random(seed + 1))
     return NewsroomBuilt(
         sites=len(built),
         sections=len(leaves),

@@ -5,17 +5,27 @@ from wagtail.models import Page, Site
 
 from conftest import DEMO_ARTICLES
 from newsroom.demo.text import CopyDesk
-from newsroom.models import ArticlePage, GalleryPage, SectionPage
+from newsroom.models import ArticlePage, GalleryPage, SectionPage, VideoPage
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_network_has_two_sites_sections_articles_and_galleries():
     assert set(Site.objects.values_list("hostname", flat=True)) == {"localhost", "sport.localhost"}
-    assert ArticlePage.objects.live().count() == DEMO_ARTICLES
+    assert ArticlePage.objects.live().exact_type(ArticlePage).count() == DEMO_ARTICLES
     assert GalleryPage.objects.live().count() == 6
     for section in SectionPage.objects.filter(numchild=0):
         raise AssertionError(f"{section} has no articles")
+
+
+def test_each_site_has_a_video_story_with_a_video_made_for_the_demo():
+    stories = VideoPage.objects.live()
+    assert {story.get_site().hostname for story in stories} == {"localhost", "sport.localhost"}
+    for story in stories:
+        video = story.video
+        assert video.video_codec in ("h264", "vp9") and 2 <= video.duration <= 4
+        assert video.thumbnail and video.captions
+        assert video.file.size < 200_000
 
 
 def test_bulk_created_tree_is_consistent():
