@@ -143,6 +143,16 @@ SURNAMES = [
     "Radebe", "Kruger",
 ]  # fmt: skip
 
+# Most news is filed from the big cities: datelines are drawn from this list, in which they
+# appear more often.
+DATELINES = [
+    *["Johannesburg"] * 5,
+    *["Cape Town"] * 5,
+    *["Durban"] * 3,
+    *["Pretoria"] * 3,
+    *TOWNS,
+]
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 NEWS_TOPICS = {
@@ -188,6 +198,7 @@ NEWS_TOPICS = {
                 ("Residents", True, "march", "to {short} offices over housing delays"),
                 ("Community leaders", True, "demand", "answers on stalled housing project"),
                 ("Housing department", False, "promise", "new timeline for {place} project"),
+                ("Housing minister", False, "promise", "to unblock {place} project"),
             ],
             "standfirst": "Hundreds of residents marched through {place} to demand answers "
             "about a housing project that was due to be finished two years ago.",
@@ -219,6 +230,7 @@ NEWS_TOPICS = {
         {
             "headlines": [
                 ("Premier", False, "promise", "more clinic staff for {province}"),
+                ("Health minister", False, "visit", "{place} clinics with the longest queues"),
                 ("Health workers", True, "welcome", "plan to hire {n} nurses"),
                 ("Provincial legislature", False, "debate", "state of clinics in {province}"),
             ],
@@ -544,6 +556,7 @@ ABROAD_TOPICS = {
             "headlines": [
                 ("Trade ministers", True, "agree", "to cut tariffs on farm goods"),
                 ("South African exporters", True, "welcome", "deal struck in {place}"),
+                ("Trade minister", False, "hail", "farm tariff deal in {place}"),
                 ("Talks in {place}", True, "end", "with a deal on farm tariffs"),
             ],
             "standfirst": "Trade ministers meeting in {place} agreed to lower tariffs on farm "
@@ -657,7 +670,16 @@ ABROAD_TOPICS = {
         },
     ],
 }
-VERBS.update({"end": "ends", "queue": "queues", "praise": "praises", "debate": "debates"})
+VERBS.update(
+    {
+        "visit": "visits",
+        "hail": "hails",
+        "end": "ends",
+        "queue": "queues",
+        "praise": "praises",
+        "debate": "debates",
+    }
+)
 
 BUSINESS_TOPICS = [
     {
@@ -665,6 +687,7 @@ BUSINESS_TOPICS = [
             ("Rand", False, "gain", "as inflation slows to {infl}%"),
             ("Reserve Bank", False, "hold", "repo rate as inflation eases"),
             ("Economists", True, "expect", "a rate cut before the end of the year"),
+            ("Finance minister", False, "welcome", "slower inflation"),
         ],
         "standfirst": "Inflation slowed to {infl}% last month and the rand strengthened; "
         "economists now expect the Reserve Bank to cut interest rates soon.",

@@ -13,6 +13,7 @@ from .banks import (
     ABROAD_TOPICS,
     AFRICA_PLACES,
     BUSINESS_TOPICS,
+    DATELINES,
     FIRST_NAMES,
     LIFESTYLE_TOPICS,
     NEWS_BEATS,
@@ -129,7 +130,7 @@ class CopyDesk:
             return self._sport_story(beat)
         if beat in NEWS_TOPICS:
             topic = pick(rng, NEWS_TOPICS[beat])
-            place = pick(rng, list(ROADS) if beat == "transport" else list(TOWNS))
+            place = pick(rng, DATELINES)
             slots = self._town_slots(place)
             pictures, source = PICTURES[beat], ""
         elif beat in ABROAD_TOPICS:
@@ -142,7 +143,7 @@ class CopyDesk:
             topics = {"business": BUSINESS_TOPICS, "tech": TECH_TOPICS}.get(beat)
             topic = pick(rng, topics or LIFESTYLE_TOPICS)
             beat = beat if topics else "lifestyle"
-            place = pick(rng, list(TOWNS))
+            place = pick(rng, DATELINES)
             slots = self._town_slots(place)
             pictures, source = [topic["picture"]], pick(rng, ["", "", "", "Bloomberg"])
         picture = pick(rng, pictures)

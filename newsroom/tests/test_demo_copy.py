@@ -151,3 +151,25 @@ def test_built_business_stories_lead_with_charts_and_sport_with_grounds():
         assert article.lead_image.title.endswith("(chart)")
     cricket = ArticlePage.objects.live().filter(url_path__contains="/cricket/").first()
     assert cricket.lead_image.title.endswith("(scoreboard)")
+
+
+@pytest.mark.django_db
+def test_reader_stories_comments_and_listings_read_like_news_too():
+    from comments.demo import LINES, REPLIES, SPORT_LINES, SPORT_REPLIES
+    from comments.models import Comment
+    from community.models import ReaderStoryPage
+    from components.models import Listing
+
+    stories = list(ReaderStoryPage.objects.all())
+    assert stories
+    for story in stories:
+        assert not LATIN.search(story.body) and story.word_count >= 200, story.title
+    comments = list(Comment.objects.filter(status=Comment.Status.PUBLISHED).select_related("page"))
+    assert comments
+    for comment in comments:
+        sport = comment.page.url_path.startswith("/sport/")
+        assert comment.body in (SPORT_LINES + SPORT_REPLIES if sport else LINES + REPLIES)
+    listings = list(Listing.objects.all())
+    assert listings
+    for listing in listings:
+        assert not LATIN.search(listing.description) and "demo listing" not in listing.description
