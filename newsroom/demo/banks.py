@@ -2,10 +2,10 @@
 
 A beat is a set of topics. A topic gives headline triples (subject, whether it is plural, the
 base form of its verb, the rest), a standfirst that says what the lede says, the lede and the
-paragraphs after it, subheadings, quotes with the role of the person quoted, tags and the kind of
-picture drawn for it. ``{slots}`` are filled per story from the story's place (its dateline) and
-a few numbers, so that every story stays about one place. The sport beats are in
-``banks_sport``; ``text.CopyDesk`` combines both.
+paragraphs after it, subheadings, quotes with the role of the person quoted, tags, the kind of
+picture drawn for it, and the towns it may be filed from when not any. ``{slots}`` are filled
+per story from the story's place (its dateline) and a few numbers, so that every story stays
+about one place. The sport beats are in ``banks_sport``; ``text.CopyDesk`` combines both.
 """
 
 # Third-person singular forms of every verb a headline uses: the agreement test checks that a
@@ -143,6 +143,10 @@ SURNAMES = [
     "Radebe", "Kruger",
 ]  # fmt: skip
 
+# The big cities, whose budgets run to billions.
+METROS = {"Johannesburg", "Soweto", "Pretoria", "Cape Town", "Durban", "Gqeberha", "East London"}
+METROS |= {"Bloemfontein"}
+
 # Most news is filed from the big cities: datelines are drawn from this list, in which they
 # appear more often.
 DATELINES = [
@@ -159,15 +163,15 @@ NEWS_TOPICS = {
     "politics": [
         {
             "headlines": [
-                ("{council}", False, "pass", "R{bn} billion budget after late sitting"),
+                ("{council}", False, "pass", "{budget} budget after late sitting"),
                 ("Ratepayers", True, "reject", "{short} tariff increases"),
                 ("{council}", False, "table", "budget with more money for water pipes"),
                 ("Opposition councillors", True, "vote", "against {short} budget"),
             ],
-            "standfirst": "Councillors in {place} approved a R{bn} billion budget that puts "
+            "standfirst": "Councillors in {place} approved a {budget} budget that puts "
             "more money into water and roads, but residents will pay {pct}% more for "
             "electricity from July.",
-            "lede": "Councillors in {place} approved a R{bn} billion budget on {day} night after "
+            "lede": "Councillors in {place} approved a {budget} budget on {day} night after "
             "a sitting that ran past midnight. The {council} will spend more on water pipes and "
             "road repairs, and electricity tariffs will rise by {pct}% from July.",
             "paragraphs": [
@@ -578,7 +582,7 @@ ABROAD_TOPICS = {
                     "Every cent off a tariff is a cent more for a farm worker's wage.",
                     "chief executive of an exporters' association",
                 ),
-                ("This is a fair deal for both sides.", "trade minister"),
+                ("This is a fair deal for both sides.", "South Africa's trade minister"),
             ],
             "tags": ["trade", "world"],
         },
@@ -660,7 +664,10 @@ ABROAD_TOPICS = {
             ],
             "subheads": ["Long queues", "Late ballot papers", "When the results come"],
             "quotes": [
-                ("I came early because I wanted my vote to be counted first.", "voter in {place}"),
+                (
+                    "Polling staff worked through the night, and they deserve thanks.",
+                    "member of South Africa's observer team",
+                ),
                 (
                     "Voting was orderly at every station we visited.",
                     "head of the regional observer mission",
@@ -709,6 +716,7 @@ BUSINESS_TOPICS = [
             ("Shoppers will feel it first in the price of bread and maize meal.", "retail analyst"),
         ],
         "tags": ["economy", "rand", "inflation"],
+        "places": ["Johannesburg", "Pretoria"],
         "picture": "chart",
     },
     {
@@ -738,6 +746,7 @@ BUSINESS_TOPICS = [
             ("Workers made this profit and must share in it.", "regional union organiser"),
         ],
         "tags": ["mining", "jobs", "markets"],
+        "places": ["Rustenburg", "Polokwane", "Welkom", "Kimberley", "Mbombela"],
         "picture": "chart",
     },
     {
@@ -746,10 +755,10 @@ BUSINESS_TOPICS = [
             ("Suppliers", True, "wait", "months to be paid, survey finds"),
             ("Business chamber", False, "call", "for a thirty-day payment rule"),
         ],
-        "standfirst": "Small businesses in {place} wait an average of {n} days to be paid by "
+        "standfirst": "Small businesses in {place} wait an average of {late} days to be paid by "
         "government departments, a business chamber survey found.",
         "lede": "Small businesses that supply government departments in {place} wait an average "
-        "of {n} days to be paid, according to a survey by the local business chamber "
+        "of {late} days to be paid, according to a survey by the local business chamber "
         "published on {day}, more than twice the thirty days the rules allow.",
         "paragraphs": [
             "Almost a third of the businesses surveyed said they had laid off staff because "
@@ -824,6 +833,7 @@ TECH_TOPICS = [
             ("This team knows its customers.", "partner at the investment fund"),
         ],
         "tags": ["technology", "startups", "fintech"],
+        "places": ["Johannesburg", "Cape Town", "Durban", "Pretoria", "Stellenbosch"],
         "picture": "circuit",
     },
 ]
@@ -883,6 +893,7 @@ LIFESTYLE_TOPICS = [
             ("Young actors needed a stage like this.", "playwright"),
         ],
         "tags": ["arts", "theatre"],
+        "places": ["Johannesburg", "Cape Town", "Durban", "Gqeberha", "Bloemfontein", "Kimberley"],
         "picture": "skyline",
     },
 ]

@@ -109,12 +109,15 @@ SPORTS = {
             "Buffalo Racing": (False, "the East London Grand Prix circuit", "East London"),
             "Red Star Racing": (False, "Red Star Raceway", "Delmas"),
         },
-        "club_competitions": ["Global Touring Car championship", "SA Superbike championship"],
+        "club_competitions": [
+            "Global Touring Car championship",
+            "national sports car championship",
+        ],
         "national": {},
         "national_grounds": [],
         "opponents": [],
         "tags": ["motorsport"],
-        "club_tags": ["touring cars", "superbikes"],
+        "club_tags": ["touring cars", "sports cars"],
         "national_tags": [],
         "picture": "track",
     },
@@ -129,11 +132,11 @@ BALL_TOPICS = {
                 ("{team}", None, "edge", "{rival} {score} at {ground}"),
                 ("Late goal", False, "give", "{team} victory over {rival}"),
             ],
-            "standfirst": "{team} beat {rival} {score} at {ground} on {day}; {player} scored "
-            "the winner in the {minute}th minute.",
-            "lede": "{team} beat {rival} {score} in the {competition} at {ground} in {town} on "
-            "{day}. {player} scored the winner in the {minute}th minute, turning in a cross "
-            "at the near post.",
+            "standfirst": "{the_team} beat {the_rival} {score} at {ground} on {day}; {player} "
+            "scored the winner in the {minute}th minute.",
+            "lede": "{the_team} beat {the_rival} {score} in the {competition} at {ground} in "
+            "{town} on {day}. {player} scored the winner in the {minute}th minute, turning in a "
+            "cross at the near post.",
             "paragraphs": [
                 "The visitors had the better of the first half and hit the crossbar before "
                 "the break.",
@@ -153,15 +156,15 @@ BALL_TOPICS = {
                 ("{team}", None, "draw", "{score} with {rival} at {ground}"),
                 ("{team}", None, "keep", "unbeaten run with a draw against {rival}"),
             ],
-            "standfirst": "{team} and {rival} drew {score} at {ground} on {day}, a result that "
-            "keeps both sides in the hunt in the {competition}.",
-            "lede": "{team} and {rival} drew {score} in the {competition} at {ground} in {town} "
-            "on {day}, with both goalkeepers making important saves in the second half.",
+            "standfirst": "{the_team} and {the_rival} drew {score} at {ground} on {day}, a result "
+            "that keeps both sides in the hunt in the {competition}.",
+            "lede": "{the_team} and {the_rival} drew {score} in the {competition} at {ground} in "
+            "{town} on {day}, with both goalkeepers making important saves in the second half.",
             "paragraphs": [
                 "{player} gave the home side the lead with a header from a corner.",
                 "The equaliser came from a penalty after a foul on the edge of the area.",
                 "Neither coach was happy with the referee's time-keeping at the end.",
-                "The point keeps {team} in the top half of the table.",
+                "The point keeps {the_team} in the top half of the table.",
             ],
             "subheads": ["An early lead", "The penalty", "Where it leaves them"],
             "quotes": [
@@ -177,14 +180,14 @@ BALL_TOPICS = {
                 ("{team}", None, "recall", "veteran defender for {rival} match"),
             ],
             "standfirst": "The {team} coach named a squad of {n} for the {competition} against "
-            "{rival} at {ground}, recalling an experienced defender.",
+            "{the_rival} at {ground}, recalling an experienced defender.",
             "lede": "The {team} coach named a squad of {n} players in {town} on {day} for the "
-            "{competition} against {rival} at {ground} next week, recalling an experienced "
+            "{competition} against {the_rival} at {ground} next week, recalling an experienced "
             "defender who missed the last two matches with a knee injury.",
             "paragraphs": [
                 "Three uncapped players were included after strong seasons with their clubs.",
                 "The squad meets in {town} on Sunday and trains at {ground} all week.",
-                "{rival} are ahead of South Africa in the world rankings.",
+                "{the_rival} are ahead of South Africa in the world rankings.",
                 "Tickets are on sale at the stadium and online.",
             ],
             "subheads": ["The squad", "New faces", "Tickets"],
@@ -202,10 +205,10 @@ BALL_TOPICS = {
                 ("{team}", None, "thrash", "{rival} {score} at {ground}"),
                 ("Second-half tries", True, "sink", "{rival} at {ground}"),
             ],
-            "standfirst": "{team} beat {rival} {score} at {ground} on {day}, scoring three "
-            "tries after half-time.",
-            "lede": "{team} beat {rival} {score} in the {competition} at {ground} in {town} on "
-            "{day}, scoring three tries in the second half after trailing at the break.",
+            "standfirst": "{the_team} beat {the_rival} {score} at {ground} on {day}, scoring "
+            "three tries after half-time.",
+            "lede": "{the_team} beat {the_rival} {score} in the {competition} at {ground} in "
+            "{town} on {day}, scoring three tries in the second half after trailing at the break.",
             "paragraphs": [
                 "The forwards took control at the scrum and the lineout after half-time.",
                 "{player} scored two of the tries, both from driving mauls.",
@@ -225,15 +228,15 @@ BALL_TOPICS = {
                 ("{team} coach", False, "name", "{n} players for {rival} Test"),
                 ("{team}", None, "welcome", "back injured lock for {rival} Test"),
             ],
-            "standfirst": "The {team} coach named {n} players for the {competition} match "
-            "against {rival} at {ground}, with a lock back from injury.",
-            "lede": "The {team} coach named {n} players in {town} on {day} for the "
-            "{competition} match against {rival} at {ground}, bringing back a lock who missed "
-            "six weeks with a shoulder injury.",
+            "standfirst": "The {team} coach named {n} players for the {competition} match against "
+            "{the_rival} at {ground}, with a lock back from injury.",
+            "lede": "The {team} coach named {n} players in {town} on {day} for the {competition} "
+            "match against {the_rival} at {ground}, bringing back a lock who missed six weeks "
+            "with a shoulder injury.",
             "paragraphs": [
                 "Two uncapped loose forwards were included after strong club seasons.",
                 "The squad trains in {town} this week before the team is announced on Thursday.",
-                "{rival} have won two of the last five matches between the sides.",
+                "{the_rival} have won two of the last five matches between the sides.",
                 "The match is sold out, the union said.",
             ],
             "subheads": ["The squad", "Back from injury", "A sold-out ground"],
@@ -251,12 +254,12 @@ BALL_TOPICS = {
                 ("{team}", None, "chase", "down {runs} to beat {rival}"),
                 ("Century at {ground}", False, "give", "{team} win over {rival}"),
             ],
-            "standfirst": "{team} beat {rival} by {margin} at {ground} on {day}, with {player} "
-            "scoring a century.",
-            "lede": "{team} beat {rival} by {margin} in the {competition} at {ground} in {town} "
-            "on {day}, with {player} scoring a century in front of a full house.",
+            "standfirst": "{the_team} beat {the_rival} by {margin} at {ground} on {day}, with "
+            "{player} scoring a century.",
+            "lede": "{the_team} beat {the_rival} by {margin} in the {competition} at {ground} in "
+            "{town} on {day}, with {player} scoring a century in front of a full house.",
             "paragraphs": [
-                "{rival} chose to bat first on a pitch that helped the seamers in the morning.",
+                "{the_rival} chose to bat first on a pitch that helped the seamers in the morning.",
                 "The spinners took four wickets in the middle overs to slow the scoring.",
                 "{player} reached a hundred with a six over long-on.",
                 "The next match is at the same ground in two days.",
@@ -275,14 +278,14 @@ BALL_TOPICS = {
                 ("{team}", None, "recall", "fast bowler for {rival} series"),
             ],
             "standfirst": "Selectors named a {team} squad of {n} for the {competition} against "
-            "{rival}, which starts at {ground}; a fast bowler is back after injury.",
+            "{the_rival}, which starts at {ground}; a fast bowler is back after injury.",
             "lede": "Selectors named a {team} squad of {n} players in {town} on {day} for the "
-            "{competition} against {rival}, which begins at {ground}. A fast bowler who "
+            "{competition} against {the_rival}, which begins at {ground}. A fast bowler who "
             "missed the last series with a back injury returns.",
             "paragraphs": [
                 "Two young batters were included after scoring heavily in domestic cricket.",
                 "The squad gathers in {town} for a training camp before the first match.",
-                "{rival} arrive next week and play a warm-up match in Potchefstroom.",
+                "{the_rival} arrive next week and play a warm-up match in Potchefstroom.",
                 "Tickets for the first day at {ground} are almost sold out.",
             ],
             "subheads": ["The squad", "A fast bowler returns", "The visitors"],
@@ -300,11 +303,11 @@ BALL_TOPICS = {
                 ("{team}", False, "take", "a one-two at {ground}"),
                 ("{player}", False, "lead", "the {competition} after {ground} double"),
             ],
-            "standfirst": "{player} of {team} won both races of the {competition} round at "
+            "standfirst": "{player} of {the_team} won both races of the {competition} round at "
             "{ground} on {day} and leads the championship.",
-            "lede": "{player} of {team} won both races of the {competition} round at {ground} "
-            "near {town} on {day}, finishing {gap} seconds clear of the field in the second "
-            "race and moving to the top of the championship.",
+            "lede": "{player} of {the_team} won both races of the {competition} round at {ground} "
+            "near {town} on {day}, finishing {gap} seconds clear of the field in the second race "
+            "and moving to the top of the championship.",
             "paragraphs": [
                 "Rain before the first race left the track slippery, and two cars went off at "
                 "the first corner.",

@@ -16,6 +16,7 @@ from .banks import (
     DATELINES,
     FIRST_NAMES,
     LIFESTYLE_TOPICS,
+    METROS,
     NEWS_BEATS,
     NEWS_TOPICS,
     ROADS,
@@ -65,6 +66,10 @@ CAPTIONS = {
     "track": "Illustration: the circuit at {ground}",
 }
 SQUADS = {"soccer": (23, 26), "rugby": (30, 36), "cricket": (15, 17), "motorsport": (2, 4)}
+# Sides whose name takes "the" in running text ("the Springboks beat"), not in headlines.
+WITH_THE = {"Springboks", "Proteas", "Bulls", "Stormers", "Sharks", "Lions", "Cheetahs", "Pumas"}
+WITH_THE |= {"Griquas"}
+NUMBERS = ["nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 AGENCIES = ["AFP", "Reuters", "AP", "Bloomberg"]
 CREDITS = ["Herald", "Herald", "Herald graphics"]
 
@@ -94,6 +99,15 @@ class Story:
 def between(rng: random.Random, low: int, high: int) -> int:
     """``rng.randint(low, high)`` at a third of its cost (one C call): stories draw many."""
     return low + int(rng.random() * (high - low + 1))
+
+
+def _the(side: str) -> str:
+    return f"the {side}" if side in WITH_THE else side
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter ("the Bulls beat…" opens a sentence)."""
+    return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
 def pick(rng: random.Random, items):
@@ -143,7 +157,7 @@ class CopyDesk:
             topics = {"business": BUSINESS_TOPICS, "tech": TECH_TOPICS}.get(beat)
             topic = pick(rng, topics or LIFESTYLE_TOPICS)
             beat = beat if topics else "lifestyle"
-            place = pick(rng, DATELINES)
+            place = pick(rng, topic.get("places", DATELINES))
             slots = self._town_slots(place)
             pictures, source = [topic["picture"]], pick(rng, ["", "", "", "Bloomberg"])
         picture = pick(rng, pictures)
@@ -170,13 +184,18 @@ class CopyDesk:
         slots = self._number_slots() | {
             "n": between(rng, *SQUADS[sport_name]),
             "team": team,
+            # running text says "the Springboks beat the Bulls", headlines "Springboks beat"
+            "the_team": _the(team),
+            "the_rival": _the(rival),
             "rival": rival,
             "ground": ground,
             "town": town,
             "competition": competition,
             "player": pick(rng, self.names),
             "score": self._score(sport_name, topic["result"]),
-            "margin": pick(rng, [f"{between(rng, 2, 8)} wickets", f"{between(rng, 12, 90)} runs"]),
+            "margin": pick(
+                rng, [f"{NUMBERS[between(rng, 2, 8)]} wickets", f"{between(rng, 12, 90)} runs"]
+            ),
             "runs": between(rng, 160, 330),
             "minute": between(rng, 55, 89),
             "crowd": between(rng, 12, 60),
@@ -216,6 +235,11 @@ class CopyDesk:
             "short": short,
             "province": province,
             "road": pick(self.rng, ROADS.get(place, ["the main road"])),
+            "budget": (
+                f"R{between(self.rng, 20, 90)} billion"
+                if place in METROS
+                else f"R{between(self.rng, 300, 900)} million"
+            ),
         }
 
     def _number_slots(self) -> dict:
@@ -223,6 +247,7 @@ class CopyDesk:
         return {
             "day": pick(rng, WEEKDAYS),
             "n": between(rng, 12, 40),
+            "late": between(rng, 65, 120),
             "k": between(rng, 2, 30) * 1000,
             "m": between(rng, 3, 90),
             "bn": between(rng, 8, 90),
@@ -243,10 +268,10 @@ class CopyDesk:
         headline = f"{subject} {verb_form} {rest.format(**slots)}"
         if not headline[1:2].isupper():  # "eThekwini municipality" keeps its own capitals
             headline = headline[0].upper() + headline[1:]
-        paragraphs = [topic["lede"].format(**slots)]
+        paragraphs = [_sentence(topic["lede"].format(**slots))]
         follow = topic["paragraphs"]
         keep = sorted(rng.sample(range(len(follow)), between(rng, 3, len(follow))))
-        paragraphs += [follow[i].format(**slots) for i in keep]
+        paragraphs += [_sentence(follow[i].format(**slots)) for i in keep]
         quote, role = pick(rng, topic["quotes"])
         return Story(
             beat=beat,
@@ -254,7 +279,7 @@ class CopyDesk:
             subject=subject,
             verb=verb_form,
             plural=plural,
-            standfirst=topic["standfirst"].format(**slots),
+            standfirst=_sentence(topic["standfirst"].format(**slots)),
             dateline=place,
             paragraphs=paragraphs,
             subheading=pick(rng, topic["subheads"]).format(**slots),
