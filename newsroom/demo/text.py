@@ -328,7 +328,11 @@ class CopyDesk:
         return f"In pictures: {stories[0].headline}", stories[0].standfirst, stories[1:]
 
 
+CAPTION_LENGTH = 250  # GalleryImage.caption's max_length
+
+
 def picture_caption(story: Story) -> str:
-    """A gallery picture's caption: the story's headline and the first sentence of its lede."""
-    first = story.paragraphs[0].split(". ")[0].rstrip(".")
-    return f"{story.headline}. {first}."
+    """A gallery picture's caption: the first sentence of the story's lede, or its headline
+    when that sentence is longer than a caption may be."""
+    first = story.paragraphs[0].split(". ")[0].rstrip(".") + "."
+    return first if len(first) <= CAPTION_LENGTH else story.headline

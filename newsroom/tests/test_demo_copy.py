@@ -8,7 +8,7 @@ import pytest
 from newsroom.demo.banks import NEWS_TOPICS, VERBS
 from newsroom.demo.banks_sport import BALL_TOPICS, SPORTS
 from newsroom.demo.pictures import KINDS, draw_picture
-from newsroom.demo.text import CopyDesk, Story
+from newsroom.demo.text import CopyDesk, Story, picture_caption
 from newsroom.models import ArticlePage, GalleryPage
 
 LATIN = re.compile(
@@ -80,6 +80,9 @@ def test_copy_has_no_latin_filler_and_no_unfilled_slots(stories):
         )
         assert not LATIN.search(text), text
         assert "{" not in text and "}" not in text, text
+        assert len(story.standfirst) <= 400 and len(story.caption) <= 250  # the fields' limits
+        assert len(picture_caption(story)) <= 250 and len(story.headline) <= 255
+        assert len(story.attribution) <= 120 and len(story.subheading) <= 120
 
 
 def test_a_sport_story_names_only_its_own_sport_teams(stories):
@@ -130,6 +133,7 @@ def test_built_demo_reads_like_news():
     for gallery in GalleryPage.objects.live():
         for picture in gallery.images.all():
             assert not LATIN.search(picture.caption)
+            picture.full_clean(exclude=["page"])  # within the fields' limits
 
 
 @pytest.mark.django_db
