@@ -146,8 +146,8 @@ BALL_TOPICS = {
             ],
             "subheads": ["A tight first half", "The winner", "Next up"],
             "quotes": [
-                ("We were patient, and patience won it.", "{team} coach"),
-                ("I just had to get a foot to it.", "{team} forward"),
+                ("We were patient, and patience won it.", "{side} coach"),
+                ("I just had to get a foot to it.", "{side} forward"),
             ],
         },
         {
@@ -168,20 +168,20 @@ BALL_TOPICS = {
             ],
             "subheads": ["An early lead", "The penalty", "Where it leaves them"],
             "quotes": [
-                ("A point away from home would be fine; at home it is two lost.", "{team} coach"),
-                ("We will take the draw and move on.", "{team} captain"),
+                ("A point away from home would be fine; at home it is two lost.", "{side} coach"),
+                ("We will take the draw and move on.", "{side} captain"),
             ],
         },
         {
             "result": "squad",
             "national": True,
             "headlines": [
-                ("{team} coach", False, "name", "squad for {competition} against {rival}"),
+                ("{side} coach", False, "name", "squad for {competition} against {rival}"),
                 ("{team}", None, "recall", "veteran defender for {rival} match"),
             ],
-            "standfirst": "The {team} coach named a squad of {n} for the {competition} against "
+            "standfirst": "The {side} coach named a squad of {n} for the {competition} against "
             "{the_rival} at {ground}, recalling an experienced defender.",
-            "lede": "The {team} coach named a squad of {n} players in {town} on {day} for the "
+            "lede": "The {side} coach named a squad of {n} players in {town} on {day} for the "
             "{competition} against {the_rival} at {ground} next week, recalling an experienced "
             "defender who missed the last two matches with a knee injury.",
             "paragraphs": [
@@ -192,8 +192,8 @@ BALL_TOPICS = {
             ],
             "subheads": ["The squad", "New faces", "Tickets"],
             "quotes": [
-                ("Every player here has earned a place.", "{team} coach"),
-                ("The fans at {ground} will be our twelfth player.", "{team} captain"),
+                ("Every player here has earned a place.", "{side} coach"),
+                ("The fans at {ground} will be our twelfth player.", "{side} captain"),
             ],
         },
     ],
@@ -217,20 +217,20 @@ BALL_TOPICS = {
             ],
             "subheads": ["Behind at the break", "The pack takes over", "Next up"],
             "quotes": [
-                ("The forwards won that game for us.", "{team} coach"),
-                ("We spoke at half-time about winning the collisions.", "{team} captain"),
+                ("The forwards won that game for us.", "{side} coach"),
+                ("We spoke at half-time about winning the collisions.", "{side} captain"),
             ],
         },
         {
             "result": "squad",
             "national": True,
             "headlines": [
-                ("{team} coach", False, "name", "{n} players for {rival} Test"),
+                ("{side} coach", False, "name", "{n} players for {rival} Test"),
                 ("{team}", None, "welcome", "back injured lock for {rival} Test"),
             ],
-            "standfirst": "The {team} coach named {n} players for the {competition} match against "
+            "standfirst": "The {side} coach named {n} players for the {competition} match against "
             "{the_rival} at {ground}, with a lock back from injury.",
-            "lede": "The {team} coach named {n} players in {town} on {day} for the {competition} "
+            "lede": "The {side} coach named {n} players in {town} on {day} for the {competition} "
             "match against {the_rival} at {ground}, bringing back a lock who missed six weeks "
             "with a shoulder injury.",
             "paragraphs": [
@@ -241,8 +241,8 @@ BALL_TOPICS = {
             ],
             "subheads": ["The squad", "Back from injury", "A sold-out ground"],
             "quotes": [
-                ("Depth is what wins a long season.", "{team} coach"),
-                ("It is good to be back with the group.", "{team} lock"),
+                ("Depth is what wins a long season.", "{side} coach"),
+                ("It is good to be back with the group.", "{side} lock"),
             ],
         },
     ],
@@ -266,20 +266,20 @@ BALL_TOPICS = {
             ],
             "subheads": ["The toss", "Spin in the middle overs", "A hundred"],
             "quotes": [
-                ("It is special to score a hundred at home.", "{team} batter"),
-                ("We bowled with discipline in the middle overs.", "{team} captain"),
+                ("It is special to score a hundred at home.", "{side} batter"),
+                ("We bowled with discipline in the middle overs.", "{side} captain"),
             ],
         },
         {
             "result": "squad",
             "national": True,
             "headlines": [
-                ("Selectors", True, "name", "{team} squad for {competition} against {rival}"),
+                ("Selectors", True, "name", "{side} squad for {competition} against {rival}"),
                 ("{team}", None, "recall", "fast bowler for {rival} series"),
             ],
-            "standfirst": "Selectors named a {team} squad of {n} for the {competition} against "
+            "standfirst": "Selectors named a {side} squad of {n} for the {competition} against "
             "{the_rival}, which starts at {ground}; a fast bowler is back after injury.",
-            "lede": "Selectors named a {team} squad of {n} players in {town} on {day} for the "
+            "lede": "Selectors named a {side} squad of {n} players in {town} on {day} for the "
             "{competition} against {the_rival}, which begins at {ground}. A fast bowler who "
             "missed the last series with a back injury returns.",
             "paragraphs": [
@@ -291,7 +291,7 @@ BALL_TOPICS = {
             "subheads": ["The squad", "A fast bowler returns", "The visitors"],
             "quotes": [
                 ("We picked for the conditions at home.", "convener of selectors"),
-                ("The body feels good and I am ready.", "{team} fast bowler"),
+                ("The body feels good and I am ready.", "{side} fast bowler"),
             ],
         },
     ],

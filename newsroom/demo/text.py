@@ -69,6 +69,7 @@ SQUADS = {"soccer": (23, 26), "rugby": (30, 36), "cricket": (15, 17), "motorspor
 # Sides whose name takes "the" in running text ("the Springboks beat"), not in headlines.
 WITH_THE = {"Springboks", "Proteas", "Bulls", "Stormers", "Sharks", "Lions", "Cheetahs", "Pumas"}
 WITH_THE |= {"Griquas"}
+SIDES = {"Springboks": "Springbok"}
 NUMBERS = ["nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 AGENCIES = ["AFP", "Reuters", "AP", "Bloomberg"]
 CREDITS = ["Herald", "Herald", "Herald graphics"]
@@ -186,6 +187,7 @@ class CopyDesk:
             "team": team,
             # running text says "the Springboks beat the Bulls", headlines "Springboks beat"
             "the_team": _the(team),
+            "side": SIDES.get(team, team),  # "the Springbok coach"
             "the_rival": _the(rival),
             "rival": rival,
             "ground": ground,
