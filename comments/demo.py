@@ -23,6 +23,19 @@ LINES = [
     "I was there: the queues started at five in the morning.",
     "Can anyone explain what this means for small businesses?",
 ]
+SPORT_LINES = [
+    "The second half was the best we have played all season.",
+    "Same mistakes at the back every week. The coach has to fix it.",
+    "I was at the ground: the atmosphere was something else.",
+    "Give the youngsters a chance in the next match.",
+    "Still not convinced by the selection, but a win is a win.",
+    "Tickets were sold out for weeks. Move the big games to a bigger stadium.",
+]
+SPORT_REPLIES = [
+    "Agreed, the bench changed the game.",
+    "Wait until we play a top side before we get excited.",
+    "The referee had a shocker, to be fair.",
+]
 REPLIES = [
     "Agreed, and the council has known about it for years.",
     "The report is linked in the story, worth reading in full.",
@@ -59,13 +72,15 @@ def demo_comments_build(*, seed: int):
     now = timezone.now()
     stories = ArticlePage.objects.live().order_by("-first_published_at")[:24]
     for position, story in enumerate(stories):
+        sport = "/sport/" in story.url_path  # readers talk about the game under a match report
+        lines, replies = (SPORT_LINES, SPORT_REPLIES) if sport else (LINES, REPLIES)
         start = max(story.first_published_at, now - datetime.timedelta(days=2))
         for n in range(rng.randint(1, 4)):
             when = start + datetime.timedelta(minutes=7 * (n + 1) + rng.randint(0, 30))
             top = Comment.objects.create(
                 page=story,
                 author=rng.choice(members),
-                body=rng.choice(LINES),
+                body=rng.choice(lines),
                 created_at=min(when, now),
                 respect_count=rng.randint(0, 12),
                 featured=position % 6 == 0 and n == 0,
@@ -75,7 +90,7 @@ def demo_comments_build(*, seed: int):
                     page=story,
                     parent=top,
                     author=rng.choice(members),
-                    body=rng.choice(REPLIES),
+                    body=rng.choice(replies),
                     created_at=min(when + datetime.timedelta(minutes=12), now),
                     respect_count=rng.randint(0, 4),
                 )

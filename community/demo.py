@@ -18,33 +18,94 @@ from newsroom.models import ArticlePage, GalleryPage, HomePage
 from . import services
 from .models import MyNewsIndexPage, ReaderPicture, ReaderStoryPage
 
-TITLES = [
-    "The taxi rank that runs on trust",
-    "Our street finally has water again, but for how long?",
-    "What the new bus route means for night-shift workers",
-    "Why I volunteer at the community garden every Saturday",
-    "A school hall full of people who want to fix the potholes",
-    "Three generations at the same corner shop",
-    "The club that keeps township rugby alive",
-    "Load-shedding taught our block to share",
-    "The library volunteers who never close early",
-    "Fixing the clinic queue, one bench at a time",
+# Each reader story: its title, an opening in the member's own voice about it, and how it ends.
+# The middle comes from MIDDLES, so every story passes the 200-word rule.
+STORIES = [
+    (
+        "The taxi rank that runs on trust",
+        "At our taxi rank nobody writes anything down. Drivers lend each other fares, a queue "
+        "marshal keeps the order, and the woman who sells vetkoek keeps everyone's change in "
+        "a tin until the evening. I have caught a taxi here for eleven years.",
+        "Next month the association elects a new committee. I hope they keep the tin.",
+    ),
+    (
+        "Our street finally has water again, but for how long?",
+        "For nineteen days our street had no water. We filled buckets at the school, carried "
+        "them up the hill and boiled what we drank. On Tuesday the taps ran again, and the "
+        "children cheered in the road.",
+        "We have asked the municipality for the report on the burst pipe. We are still waiting.",
+    ),
+    (
+        "What the new bus route means for night-shift workers",
+        "Since last month a bus leaves the hospital at eleven at night, just after the nurses' "
+        "shift ends. Before, they waited in the dark for a taxi or paid for a lift. My sister "
+        "is one of them.",
+        "The route is a trial for six months. Write to the transport office if you use it.",
+    ),
+    (
+        "Why I volunteer at the community garden every Saturday",
+        "The garden behind the church hall was a dumping site four years ago. Now it grows "
+        "spinach, beans and pumpkins for forty families, and on Saturdays about twenty of us "
+        "dig, water and weed.",
+        "Anyone can come on Saturday at eight. Bring a hat and a bottle of water.",
+    ),
+    (
+        "A school hall full of people who want to fix the potholes",
+        "On Thursday evening more than a hundred residents filled the school hall to talk about "
+        "one thing: the potholes on our main road. Two cars lost wheels there last month, and "
+        "a scholar transport bus broke an axle.",
+        "The roads department has promised an inspection within two weeks. We will be there.",
+    ),
+    (
+        "Three generations at the same corner shop",
+        "My grandfather opened the shop on our corner in 1968. My mother ran it after him, and "
+        "now I open the door at six every morning. We still sell bread, paraffin and airtime, "
+        "and we still give credit to people we know.",
+        "Next year the shop turns sixty. We are planning a party for the whole street.",
+    ),
+    (
+        "The club that keeps township rugby alive",
+        "Our rugby club trains on a field with no grass and posts we welded ourselves. On "
+        "Saturday we fielded four teams, from the under-tens to the seniors, and two of our "
+        "old players came back to coach.",
+        "We need boots in every size. The clubhouse is open on Wednesday afternoons.",
+    ),
+    (
+        "Load-shedding taught our block to share",
+        "When the power went off for eight hours a day, the flats in our block began to share. "
+        "One neighbour had a gas stove, another a generator for the fridges, and the caretaker "
+        "charged everyone's phones in the office.",
+        "The power is more reliable now, but we still cook together on Fridays.",
+    ),
+    (
+        "The library volunteers who never close early",
+        "Our library was going to close at two in the afternoon because of staff shortages. "
+        "Instead six retired residents now take turns at the desk, so scholars can study there "
+        "until six.",
+        "The library needs two more volunteers for Saturdays. Ask at the desk.",
+    ),
+    (
+        "Fixing the clinic queue, one bench at a time",
+        "Patients at our clinic used to queue outside from four in the morning, standing in the "
+        "cold. A carpenter in our street built six benches, and the church next door lent its "
+        "hall for the queue on winter mornings.",
+        "The clinic manager says an appointment system starts next month.",
+    ),
 ]
-SENTENCES = [
-    "I have lived here for most of my life, and I have never seen the neighbourhood like this.",
-    "Every morning the queue starts before sunrise, and people greet each other by name.",
-    "The council promised a plan two years ago; residents are still waiting to see it.",
-    "My neighbour, a retired teacher, started writing down every complaint in a school book.",
+TITLES = [title for title, _opening, _ending in STORIES]
+MIDDLES = [
+    "Every morning people greet each other by name, and newcomers are shown the ropes "
+    "within a week. It is the kind of place where someone notices if you are not there. "
     "Nobody asked for much: a working tap, a safe road and a light on the corner.",
-    "When the rain came, the water ran straight through the lower houses again.",
-    "Young people here want work, and many of them have skills nobody uses.",
-    "On Saturdays the whole street turns out to clean the park and the taxi stop.",
-    "The local clinic does its best, but the nurses are tired and the shelves are thin.",
-    "Small businesses keep the area alive, and they pay the price of every delay.",
-    "We wrote letters, we went to meetings and we took photographs of everything.",
-    "Some things have improved, and it is fair to say so.",
-    "The ward councillor came once, listened for an hour and left with our list.",
-    "What we need most is for someone to come back and tell us what happened next.",
+    "We wrote letters, we went to meetings and we took photographs of everything. My "
+    "neighbour, a retired teacher, wrote down every complaint in a school exercise book, "
+    "with the date and the name of the official who answered the phone.",
+    "Young people here want work, and many of them have skills nobody uses. Small "
+    "businesses keep the area alive, and they pay the price of every delay. When things "
+    "improve, and some things have, it is fair to say so.",
+    "The ward councillor came once, listened for an hour and left with our list. What we "
+    "need most is for someone to come back and tell us what happened next, even if the "
+    "answer is that it will take longer than we hoped.",
 ]
 CAPTIONS = [
     "Morning light over the harbour",
@@ -54,15 +115,16 @@ CAPTIONS = [
     "Sunset from the taxi rank",
     "The old station building",
 ]
+# The kind of drawing that suits each caption (newsroom.demo.pictures.KINDS).
+CAPTION_KINDS = ["sunset", "weather", "skyline", "weather", "sunset", "facade"]
 REFUSAL = "Unverified claims or no sources. Please add who told you and when."
 
 
-def _story_text(rng: random.Random) -> str:
-    paragraphs = []
-    while sum(len(p.split()) for p in paragraphs) < 230:
-        paragraphs.append(" ".join(rng.sample(SENTENCES, 4)))
-    paragraphs.insert(2, "## What happens next")
-    return "\n\n".join(paragraphs)
+def _story_text(rng: random.Random, title: str) -> str:
+    """A reader story in Markdown: its opening, the middle paragraphs, a subheading, its end."""
+    _title, opening, ending = next(story for story in STORIES if story[0] == title)
+    middles = rng.sample(MIDDLES, len(MIDDLES))
+    return "\n\n".join([opening, *middles[:2], "## Why it matters", *middles[2:], ending])
 
 
 DEMO_EDITOR_EMAIL = "mynews-desk@localhost"
@@ -124,10 +186,11 @@ def demo_community_build(*, seed: int):
         articles = list(ArticlePage.objects.live().descendant_of(home).order_by("-pk")[:3])
         for position in range(5):
             member = members[(number + position) % len(members)]
+            title = TITLES[(number * 5 + position) % len(TITLES)]
             draft = services.StoryDraft(
                 key=uuid.uuid4(),
-                title=TITLES[(number * 5 + position) % len(TITLES)],
-                source=_story_text(rng),
+                title=title,
+                source=_story_text(rng, title),
                 response_to=articles[position] if position < len(articles) - 1 else None,
                 tags=["Community"],
             )
@@ -143,10 +206,10 @@ def demo_community_build(*, seed: int):
 
 def _demo_pictures(*, site, members, rng, number):
     gallery = GalleryPage.objects.live().descendant_of(site.root_page).first() if site else None
-    for position, caption in enumerate(CAPTIONS):
+    for position, (caption, kind) in enumerate(zip(CAPTIONS, CAPTION_KINDS, strict=True)):
         member = members[(number + position) % len(members)]
         upload = SimpleUploadedFile(
-            f"reader-{number}-{position}.jpg", draw_picture(rng, 1200, 800), "image/jpeg"
+            f"reader-{number}-{position}.jpg", draw_picture(rng, 1200, 800, kind=kind), "image/jpeg"
         )
         stored, _errors = services.pictures_submit(
             member=member,

@@ -45,14 +45,84 @@ ALERTS = [
     ("hazard", 2, "Traffic lights are out because of load-shedding; treat as a four-way stop."),
 ]
 CATEGORIES = ["Events", "Cinema", "Music", "Theatre", "TV"]
+# category: [(title, venue, description)]; each place gets two of each, at its own venues.
 LISTINGS = {
-    "Events": ["Saturday food market", "Heritage walking tour", "Park run and picnic"],
-    "Cinema": ["Late-night classic film", "Family matinee", "Documentary festival"],
-    "Music": ["Jazz at the waterfront", "Choir festival", "Amapiano night"],
-    "Theatre": ["New South African comedy", "Shakespeare in the park"],
-    "TV": ["Rugby: the derby, live", "Evening news special"],
+    "Events": [
+        (
+            "Saturday food market",
+            "Market Square",
+            "Local cooks, bakers and farmers, with live music from ten. Bring cash and a bag.",
+        ),
+        (
+            "Heritage walking tour",
+            "City Hall",
+            "A two-hour walk through the old town with a local historian. Comfortable shoes.",
+        ),
+        (
+            "Park run and picnic",
+            "Botanical Gardens",
+            "A free five-kilometre run or walk, then a picnic on the lawns for the family.",
+        ),
+    ],
+    "Cinema": [
+        (
+            "Late-night classic film",
+            "Arts Centre",
+            "A restored print of a South African classic, introduced by a film critic.",
+        ),
+        (
+            "Family matinee",
+            "Arts Centre",
+            "An animated adventure for children, with popcorn included in the ticket.",
+        ),
+        (
+            "Documentary festival",
+            "City Hall",
+            "Three new local documentaries, each followed by questions to the director.",
+        ),
+    ],
+    "Music": [
+        (
+            "Jazz under the trees",
+            "Botanical Gardens",
+            "A quartet and a guest vocalist play standards and new songs. Gates open at four.",
+        ),
+        (
+            "Choir festival",
+            "City Hall",
+            "Twelve school and church choirs sing in the final round of the regional festival.",
+        ),
+        (
+            "Amapiano night",
+            "Market Square",
+            "Four DJs under the stars. No under-18s; tickets at the door while they last.",
+        ),
+    ],
+    "Theatre": [
+        (
+            "New South African comedy",
+            "Civic Theatre",
+            "A family wedding goes wrong in the funniest way. Ninety minutes, no interval.",
+        ),
+        (
+            "Shakespeare in the park",
+            "Botanical Gardens",
+            "A Midsummer Night's Dream, performed by a student company. Bring a blanket.",
+        ),
+    ],
+    "TV": [
+        (
+            "Rugby: the derby, live",
+            "",
+            "Live coverage with the build-up from an hour before kick-off.",
+        ),
+        (
+            "Evening news special",
+            "",
+            "An hour on the week's main stories, with guests in the studio.",
+        ),
+    ],
 }
-VENUES = ["City Hall", "Civic Theatre", "Botanical Gardens", "Market Square", "Arts Centre"]
 
 
 @transaction.atomic
@@ -161,8 +231,8 @@ def _listings(rng, now, places):
     }
     listings = []
     for place in places.values():
-        for name, titles in LISTINGS.items():
-            for title in rng.sample(titles, min(2, len(titles))):
+        for name, entries in LISTINGS.items():
+            for title, venue, description in rng.sample(entries, min(2, len(entries))):
                 starts = now.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(
                     days=rng.randint(0, 13), hours=rng.randint(1, 10)
                 )
@@ -170,11 +240,11 @@ def _listings(rng, now, places):
                     Listing(
                         title=f"{title}, {place.name}",
                         category=categories[name],
-                        venue=rng.choice(VENUES) if name != "TV" else "",
+                        venue=venue,
                         place=place,
                         starts_at=starts,
                         ends_at=starts + datetime.timedelta(hours=rng.choice([1, 2, 3])),
-                        description="A demo listing: nothing is really on.",
+                        description=description,
                     )
                 )
     Listing.objects.bulk_create(listings)

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 
 from newsroom.models import ArticlePage, ArticlePageTag, SectionPage
 
+from .pictures import pictures_by_kind
 from .text import PLACES
 
 BATCH_SIZE = 1000
@@ -29,7 +30,10 @@ class ArticleFactory:
     def __init__(self, *, copy, rng, authors, pictures, newest, span):
         self.copy, self.rng = copy, rng
         self.authors, self.pictures = authors, pictures
-        self.picture_ids = [picture.pk for picture in pictures]
+        self.picture_ids = {
+            kind: [picture.pk for picture in found]
+            for kind, found in pictures_by_kind(pictures).items()
+        }
         self.newest, self.span = newest, span
         self.content_type = ContentType.objects.get_for_model(ArticlePage)
         self.locale = Locale.get_default()
@@ -68,11 +72,12 @@ class ArticleFactory:
                 progress.update(size)
 
     def _create_batch(self, section, beat, size, first_number, existing_children):
-        rng = self.rng
+        rng, picture_ids = self.rng, self.picture_ids
         pages, details = [], []
         for offset in range(size):
             number = first_number + offset
-            title = self.copy.headline(beat)
+            story = self.copy.story(beat)
+            title = story.headline
             slug = f"{slugify(title)[:60]}-{number}"
             published = self.newest - timedelta(seconds=rng.randint(0, self.span))
             pages.append(
@@ -99,13 +104,15 @@ class ArticleFactory:
             )
             details.append(
                 {
-                    "standfirst": self.copy.standfirst(),
-                    "lead_image_id": rng.choice(self.picture_ids) if self.picture_ids else None,
-                    "lead_image_caption": rng.choice(self.copy.sentences),
-                    "body": self.copy.body(self.picture_ids),
-                    "source": self.copy.source(),
-                    "dateline": self.copy.dateline(),
-                    "tags": self.copy.tags(beat),
+                    "standfirst": story.standfirst,
+                    "lead_image_id": rng.choice(ids)
+                    if (ids := picture_ids[story.picture])
+                    else None,
+                    "lead_image_caption": story.caption,
+                    "body": self.copy.body(ids, story),
+                    "source": story.source,
+                    "dateline": story.dateline,
+                    "tags": story.tags,
                     "authors": rng.sample(self.authors, rng.choice([1, 1, 1, 2])),
                 }
             )

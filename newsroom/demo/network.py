@@ -14,19 +14,27 @@ from newsroom.models import (
     SectionPage,
 )
 
+from .banks_sport import SPORTS
+from .pictures import pictures_by_kind
+from .text import picture_caption
+
 SITES = [
     {
         "name": "Herald News",
         "hostname": "localhost",
         "default": True,
         "strapline": "News you can trust, from South Africa and the world",
-        # (title, slug, beat, subsections)
+        # (title, slug, beat, subsections as (title, slug, beat)); the beats are text.CopyDesk's
         "sections": [
             (
                 "News",
                 "news",
                 "news",
-                [("South Africa", "south-africa"), ("World", "world"), ("Africa", "africa")],
+                [
+                    ("South Africa", "south-africa", "news"),
+                    ("World", "world", "world"),
+                    ("Africa", "africa", "africa"),
+                ],
             ),
             ("Business", "business", "business", []),
             ("Tech", "tech", "tech", []),
@@ -39,10 +47,10 @@ SITES = [
         "default": False,
         "strapline": "Soccer, rugby, cricket and more",
         "sections": [
-            ("Soccer", "soccer", "sport", []),
-            ("Rugby", "rugby", "sport", []),
-            ("Cricket", "cricket", "sport", []),
-            ("Motorsport", "motorsport", "sport", []),
+            ("Soccer", "soccer", "soccer", []),
+            ("Rugby", "rugby", "rugby", []),
+            ("Cricket", "cricket", "cricket", []),
+            ("Motorsport", "motorsport", "motorsport", []),
         ],
     },
 ]
@@ -104,12 +112,12 @@ def build_sites(*, port: int):
                     intro=f"The latest {title.lower()} stories.",
                 ),
             )
-            for sub_title, sub_slug in subsections:
+            for sub_title, sub_slug, sub_beat in subsections:
                 sub = _publish(
                     section,
                     SectionPage(title=sub_title, slug=sub_slug, intro=f"{title}: {sub_title}."),
                 )
-                leaves.append((sub, beat))
+                leaves.append((sub, sub_beat))
             if not subsections:
                 leaves.append((section, beat))
         policies = _publish(home, PolicyPage(title="Policies", slug="policies"))
@@ -135,13 +143,16 @@ def build_galleries(*, home, beat, copy, pictures, rng: random.Random, count: in
             intro="The day's events in pictures, from our photographers and agencies.",
         ),
     )
+    by_kind = pictures_by_kind(pictures)
+    beat = "sport" if beat in SPORTS else beat  # a sport site's galleries show every sport
     for _ in range(count):
-        gallery = GalleryPage(title=copy.headline(beat), intro=copy.standfirst())
-        for picture in rng.sample(pictures, min(len(pictures), rng.randint(4, 6))):
+        title, intro, stories = copy.gallery(beat, rng.randint(4, 6))
+        gallery = GalleryPage(title=title, intro=intro)
+        for story in stories:
             gallery.images.add(
                 GalleryImage(
-                    image=picture,
-                    caption=rng.choice(copy.sentences),
+                    image=rng.choice(by_kind[story.picture]),
+                    caption=picture_caption(story),
                     credit=rng.choice(["AFP", "Reuters", "Herald"]),
                 )
             )
