@@ -16,6 +16,8 @@ from video.encode import video_encode
 from video.models import Video
 from video.probe import video_poster, video_probe
 
+from .pictures import pictures_by_kind
+
 SIZE = (320, 180)
 FPS = 12
 SECONDS = 3
@@ -87,17 +89,19 @@ def build_videos(*, built, copy, pictures, rng: random.Random) -> list[Video]:
     authors = list(Author.objects.order_by("pk"))
     for position, (_site, _home, leaves) in enumerate(built):
         section, beat = leaves[0]
+        story = copy.story(beat)
+        of_its_kind = pictures_by_kind(pictures).get(story.picture) or pictures
         page = VideoPage(
-            title=copy.headline(beat),
-            standfirst=copy.standfirst(),
+            title=story.headline,
+            standfirst=story.standfirst,
             video=videos[position % len(videos)],
-            lead_image=rng.choice(pictures) if pictures else None,  # for lists and cards
-            body=copy.body([]),
+            lead_image=rng.choice(of_its_kind) if of_its_kind else None,  # for lists and cards
+            body=copy.body([], story),
             source="Herald",
-            dateline=copy.dateline(),
+            dateline=story.dateline,
         )
         page.authors = rng.sample(authors, 1) if authors else []
-        page.tags.add(*copy.tags(beat))
+        page.tags.add(*story.tags)
         # Live without a publish, as the bulk-made articles are: a demo story announces
         # nothing to the live stream. A day old, so the home pages still lead with an article.
         page.first_published_at = page.last_published_at = timezone.now() - timedelta(
