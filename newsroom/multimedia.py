@@ -1,10 +1,10 @@
-"""/multimedia/: a site's galleries, reader pictures and (one day) videos, newest first.
+"""/multimedia/: a site's video stories, galleries and reader pictures, newest first.
 
 Each kind of item is a ``MultimediaKind``, registered with the ``herald_multimedia_kinds``
-Wagtail hook (a function returning a list of kinds): the newsroom registers its News in
-Pictures galleries, ``community`` its User Galleries pictures. A video page type joins by
-registering a kind of its own, and by setting ``is_multimedia = True`` on its page class so
-that its publish purges the multimedia lists (``newsroom.purging``).
+Wagtail hook (a function returning a list of kinds): the newsroom registers its video stories
+and its News in Pictures galleries, ``community`` its User Galleries pictures. A page type of
+another kind joins by registering a kind of its own, and by setting ``is_multimedia = True`` on
+its page class so that its publish purges the multimedia lists (``newsroom.purging``).
 
 Pages of the list are merged in two steps so that a deep page stays cheap: each kind's newest
 ``(date, pk)`` pairs, one small query a kind, are merged; then only the items of the page
@@ -119,6 +119,26 @@ def _gallery_item(gallery, request) -> MultimediaItem:
         url=gallery.get_url(request),
         image=gallery.cover,
         date=gallery.first_published_at,
+    )
+
+
+def _video_item(story, request) -> MultimediaItem:
+    return MultimediaItem(
+        kind="videos",
+        title=story.title,
+        url=story.get_url(request),
+        image=story.lead_image,
+        date=story.first_published_at,
+    )
+
+
+def videos_kind() -> MultimediaKind:
+    """Video stories (``VideoPage``, registered in ``newsroom.wagtail_hooks``)."""
+    return MultimediaKind(
+        slug="videos",
+        label="Videos",
+        queryset=lambda site: selectors.videos_of_site(site=site),
+        item=_video_item,
     )
 
 

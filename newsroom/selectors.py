@@ -222,6 +222,22 @@ def galleries_of_site(*, site):
     return _galleries().descendant_of(site.root_page)
 
 
+def videos_of_site(*, site):
+    """The site's video stories readers may see, newest first, with their lead pictures."""
+    from .models import VideoPage
+
+    if site is None:
+        return VideoPage.objects.none()
+    return (
+        public_only(VideoPage.objects.live())
+        .descendant_of(site.root_page)
+        .defer("body")
+        .select_related("lead_image", "video")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
 def gallery_pictures(*, gallery: Page) -> list:
     """A gallery's pictures in their order, with the renditions its pages show."""
     return list(gallery.images.select_related("image").prefetch_related("image__renditions"))

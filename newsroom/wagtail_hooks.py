@@ -11,6 +11,6 @@ def articles_searched():
 
 @hooks.register("herald_multimedia_kinds")
 def galleries_in_multimedia():
-    from .multimedia import galleries_kind
+    from .multimedia import galleries_kind, videos_kind
 
-    return [galleries_kind()]
+    return [videos_kind(), galleries_kind()]

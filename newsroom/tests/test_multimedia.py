@@ -6,7 +6,7 @@ from community.models import ReaderPicture
 from delivery.cache import surrogate_keys_of
 from delivery.pagecache import query_normalised
 from newsroom.keys import multimedia_keys
-from newsroom.models import GalleryPage
+from newsroom.models import GalleryPage, VideoPage
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +25,21 @@ def _news_galleries():
     return GalleryPage.objects.live().filter(url_path__startswith="/localhost/")
 
 
+def _news_videos():
+    stories = VideoPage.objects.live().filter(url_path__startswith="/localhost/")
+    return list(stories.order_by("-first_published_at", "-pk"))
+
+
 def _news_pictures(news_site):
     return ReaderPicture.objects.filter(live=True, site=news_site)
 
 
-def test_lists_the_sites_galleries_and_reader_pictures_newest_first(client, news_site):
+def test_lists_the_sites_videos_galleries_and_reader_pictures_newest_first(client, news_site):
     response = get(client, "/multimedia/")
     assert response.status_code == 200
     items = _items(response)
     kinds = {item.kind for item in items}
-    assert kinds == {"galleries", "pictures"}
+    assert kinds == {"videos", "galleries", "pictures"}
     dates = [item.date for item in items]
     assert dates == sorted(dates, reverse=True)
     html = response.content.decode()
@@ -60,10 +65,22 @@ def test_filter_by_kind(client, news_site):
     assert pictures and {item.kind for item in pictures} == {"pictures"}
     html = get(client, "/multimedia/?kind=pictures").content.decode()
     assert 'href="/multimedia/?kind=pictures" aria-current="page">Reader pictures' in html
-    assert ">Videos<" not in html  # offered once a video kind has items
+    assert '<a href="/multimedia/?kind=videos">Videos</a>' in html  # the site has one
+    videos = _items(get(client, "/multimedia/?kind=videos"))
+    stories = _news_videos()
+    assert [item.title for item in videos] == [story.title for story in stories]
+    assert {item.kind for item in videos} == {"videos"}
+    assert all(item.image is not None for item in videos)
 
 
-@pytest.mark.parametrize("kind", ["nope", "videos", "GALLERIES", "galleries/"])
+def test_a_video_story_unpublished_leaves_the_list(client, news_site, settings):
+    settings.HERALD_PAGE_CACHE = False
+    story = _news_videos()[0]
+    story.unpublish()
+    assert story.title not in {item.title for item in _items(get(client, "/multimedia/"))}
+
+
+@pytest.mark.parametrize("kind", ["nope", "clips", "GALLERIES", "videos/"])
 def test_unknown_kind_is_a_404(client, kind):
     assert get(client, f"/multimedia/?kind={kind}").status_code == 404
 
@@ -75,7 +92,7 @@ def test_a_null_byte_is_refused_as_a_bad_request(client):
 def test_pages_keep_the_filter_and_bad_page_numbers_answer_a_page(client, settings, news_site):
     settings.HERALD_MULTIMEDIA_PAGE_SIZE = 2
     settings.HERALD_PAGE_CACHE = False  # each request renders (``?page=`` is ``/multimedia/``)
-    total = _news_galleries().count() + _news_pictures(news_site).count()
+    total = _news_galleries().count() + _news_pictures(news_site).count() + len(_news_videos())
     first = get(client, "/multimedia/")
     assert first.context["items"].paginator.num_pages == -(-total // 2)
     second = get(client, "/multimedia/?page=2")
@@ -175,7 +192,7 @@ def test_header_links_the_multimedia_page(client):
     assert '<a href="/multimedia/">Multimedia</a>' in nav
 
 
-def test_a_video_kind_joins_through_the_hook(client, news_site):
+def test_another_kind_joins_through_the_hook(client, news_site):
     """A page type registered under ``herald_multimedia_kinds`` is listed and filterable."""
     from wagtail import hooks
 
@@ -183,16 +200,16 @@ def test_a_video_kind_joins_through_the_hook(client, news_site):
 
     def video_item(gallery, request):
         title, date = f"Video {gallery.title}", gallery.first_published_at
-        return MultimediaItem("videos", title, "/v/", None, date)
+        return MultimediaItem("clips", title, "/v/", None, date)
 
     kind = MultimediaKind(
-        slug="videos",
-        label="Videos",
+        slug="clips",
+        label="Clips",
         queryset=lambda site: _news_galleries().order_by("-first_published_at", "-pk"),
         item=video_item,
     )
     with hooks.register_temporarily("herald_multimedia_kinds", lambda: [kind]):
-        response = get(client, "/multimedia/?kind=videos")
+        response = get(client, "/multimedia/?kind=clips")
     assert response.status_code == 200
-    assert {i.kind for i in _items(response)} == {"videos"}
-    assert ">Videos</a>" in response.content.decode()
+    assert {i.kind for i in _items(response)} == {"clips"}
+    assert ">Clips</a>" in response.content.decode()
