@@ -1,6 +1,10 @@
-"""RSS 2.0 and Atom feeds for each site's latest stories, each section and each tag."""
+"""RSS 2.0 and Atom feeds for each site's latest stories, each section and each tag.
+
+The RSS feeds carry Media RSS (``media:content`` and ``media:thumbnail``) for the stories that
+lead with a video, so podcast and video readers find the file itself."""
 
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -15,10 +19,33 @@ from newsroom.models import SectionPage
 from . import selectors
 
 ENCLOSURE_RENDITION = "fill-800x450"
+MEDIA_RSS = "http://search.yahoo.com/mrss/"
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with Media RSS elements for the items that have a video."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("video_content"):
+            handler.addQuickElement("media:content", "", item["video_content"])
+        if item.get("video_thumbnail"):
+            handler.addQuickElement("media:thumbnail", "", {"url": item["video_thumbnail"]})
+
+
+def _video_of(story):
+    """The video a story leads with (read with it: ``videopage__video``), or None."""
+    try:
+        return story.videopage.video
+    except ObjectDoesNotExist:
+        return None
 
 
 class ArticleFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = MediaRssFeed
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -84,6 +111,21 @@ class ArticleFeed(Feed):
         tags = list(item.tags.all())
         self.item_keys += tag_keys(*tags)
         return [tag.name for tag in tags]
+
+    def item_extra_kwargs(self, item):
+        video = _video_of(item)
+        if video is None or not video.file:
+            return {}
+        content = {
+            "url": absolute_url(self.site, video.file.url),
+            "type": video.content_type,
+            "medium": "video",
+            "duration": str(round(video.duration or 0)),
+        }
+        if video.width and video.height:
+            content.update(width=str(video.width), height=str(video.height))
+        thumbnail = absolute_url(self.site, video.thumbnail.url) if video.thumbnail else ""
+        return {"video_content": content, "video_thumbnail": thumbnail}
 
     def item_enclosures(self, item):
         from django.utils.feedgenerator import Enclosure

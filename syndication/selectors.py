@@ -14,7 +14,8 @@ NEWS_SITEMAP_LIMIT = 1000
 def _articles():
     return (
         articles_public()
-        .select_related("lead_image")
+        # A video story's video comes with it (Media RSS), in the same query.
+        .select_related("lead_image", "videopage__video")
         .prefetch_related(
             "lead_image__renditions",
             "tags",

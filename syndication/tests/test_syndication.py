@@ -172,3 +172,33 @@ def test_json_ld_cannot_be_broken_out_of(client):
         **(NEWS if article.url_path.startswith("/localhost/") else SPORT),
     ).content.decode()
     assert "<script>alert(1)</script>" not in html
+
+
+MEDIA = "{http://search.yahoo.com/mrss/}"
+
+
+def test_a_video_story_carries_its_video_in_media_rss(client, settings, django_assert_num_queries):
+    from newsroom.models import VideoPage
+
+    settings.HERALD_PAGE_CACHE = False
+    story = VideoPage.objects.live().filter(url_path__startswith="/localhost/").first()
+    VideoPage.objects.filter(pk=story.pk).update(first_published_at=timezone.now())
+    client.get("/feeds/rss/", **NEWS)  # warm: renditions made
+    items = _xml(client.get("/feeds/rss/", **NEWS)).find("channel").findall("item")
+    by_title = {item.findtext("title"): item for item in items}
+    video_item = by_title[story.title]
+    content = video_item.find(f"{MEDIA}content")
+    video = story.video
+    assert content.get("url") == f"http://localhost{video.file.url}"
+    assert content.get("type") == video.content_type
+    assert content.get("type") in ("video/mp4", "video/webm")
+    assert content.get("medium") == "video"
+    assert int(content.get("duration")) == round(video.duration)
+    assert (
+        video_item.find(f"{MEDIA}thumbnail").get("url") == f"http://localhost{video.thumbnail.url}"
+    )
+    # Stories without a video have none, and the feed costs no query more for it.
+    others = [item for title, item in by_title.items() if title != story.title]
+    assert others and all(item.find(f"{MEDIA}content") is None for item in others)
+    with django_assert_num_queries(5):
+        client.get("/feeds/rss/", **NEWS)
