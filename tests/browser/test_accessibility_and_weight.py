@@ -41,6 +41,9 @@ def _first_article_url(page, news_url):
         "/listings/?page=2",
         "/multimedia/",
         "/multimedia/?kind=pictures",
+        "/multimedia/?kind=videos",
+        "VIDEO_STORY",
+        "GALLERY",
         "/mynews/",
         "READER_STORY",
         "/galleries/",
@@ -56,6 +59,12 @@ def test_page_has_no_accessibility_violations(page, news_url, path):
     elif path == "READER_STORY":
         page.goto(news_url + "/mynews/")
         path = page.locator(".story-item__title a").first.get_attribute("href")
+    elif path == "VIDEO_STORY":
+        page.goto(news_url + "/multimedia/?kind=videos")
+        path = page.locator(".media-card a").first.get_attribute("href")
+    elif path == "GALLERY":
+        page.goto(news_url + "/multimedia/?kind=galleries")
+        path = page.locator(".media-card a").first.get_attribute("href")
     elif path == "READER_PICTURE":
         page.goto(news_url + "/galleries/")
         path = page.locator(".picture-item a").first.get_attribute("href")
