@@ -263,7 +263,13 @@ def picture_detail(request, pk):
         ),
         pk=pk,
     )
-    response = render(request, "community/picture_page.html", {"picture": picture})
+    by = picture.contributor.public_name if picture.contributor else ""
+    card = {
+        "title": picture.caption,
+        "description": f"A reader's picture by {by}." if by else "A reader's picture.",
+        "picture": picture.image,  # shared, the card shows the picture itself
+    }
+    response = render(request, "community/picture_page.html", {"picture": picture, "card": card})
     return cache_publicly(
         response,
         keys=[*reader_picture_keys(picture), *(album_keys(picture.album) if picture.album else [])],

@@ -441,6 +441,11 @@ class GalleryPage(CacheablePageMixin, RoutablePageMixin, Page):
     def pictures(self):
         return selectors.gallery_pictures(gallery=self)
 
+    @property
+    def share_picture(self):
+        """The sharing card's picture (syndication): the first, already read for the page."""
+        return self.pictures[0].image if self.pictures else None
+
     def picture_url(self, request, number: int) -> str:
         url = self.get_url(request)
         if url is None:  # a preview of a page not yet saved: it has no address

@@ -37,10 +37,11 @@ class MediaRssFeed(Rss201rev2Feed):
 
 
 def _video_of(story):
-    """The video a story leads with (read with it: ``videopage__video``), or None."""
+    """The video a story leads with (read with it: ``videopage__video``), or None; stories
+    that are no articles (reader stories) have none."""
     try:
         return story.videopage.video
-    except ObjectDoesNotExist:
+    except (ObjectDoesNotExist, AttributeError):
         return None
 
 

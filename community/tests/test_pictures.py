@@ -109,6 +109,9 @@ def test_approved_pictures_appear_in_user_galleries_the_profile_and_news_in_pict
     assert "Flooded road in Umlazi" in anonymous.get("/galleries/").content.decode()
     detail = anonymous.get(f"/galleries/{picture.pk}/").content.decode()
     assert member.public_name in detail and "Floods" in detail and "20 November 2026" in detail
+    share = picture.image.get_rendition("fill-1200x630").url
+    assert f'<meta property="og:image" content="http://localhost{share}">' in detail
+    assert '<meta property="og:title" content="Flooded road in Umlazi">' in detail
     assert (
         "Flooded road" in anonymous.get(f"/galleries/albums/{picture.album_id}/").content.decode()
     )

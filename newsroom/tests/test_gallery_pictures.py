@@ -61,6 +61,10 @@ def test_gallery_page_lists_every_picture_each_with_its_own_link(client):
         assert f'<a class="count" href="{_path(gallery)}{number}/">{number} of {count}</a>' in html
     assert " hidden>" not in html
     assert '<script src="/static/js/slideshow.js' in html
+    # Shared, the gallery shows its first picture.
+    cover = gallery.images.first().image.get_rendition("fill-1200x630").url
+    assert _meta(html, "og:image") == f"http://localhost{cover}"
+    assert _meta(html, "twitter:card") == "summary_large_image"
 
 
 @pytest.mark.parametrize("tail", ["0/", "01/", "TOO_MANY/", "abc/", "-1/", "1.5/", "9" * 40 + "/"])

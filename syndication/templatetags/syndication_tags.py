@@ -96,7 +96,9 @@ def _page_card(page, site):
     )
     if not description and getattr(page, "strapline", ""):
         description = f"{site_name}: {page.strapline}"
-    return {"title": title, "description": description}
+    # A page that names a picture to share with (a gallery: its first) shows it on the card.
+    picture = getattr(page, "share_picture", None)
+    return {"title": title, "description": description, "picture": picture}
 
 
 def _website_card(request, site, card, *, canonical=None):
