@@ -43,6 +43,9 @@ def main():
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # the manifest the pages name
     from django.db import connections, reset_queries
     from django.test import Client
     from pyinstrument import Profiler

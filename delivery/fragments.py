@@ -8,6 +8,7 @@ alert, a forecast) also names how long it may be kept. Pages that miss the page 
 a new query) then cost only what changed.
 """
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,8 +26,18 @@ class Part:
 
 
 @dataclass
+class Facts:
+    """What a page needs to know before it renders (which section it is in, the keys it
+    shows), kept like a part when reading it costs queries."""
+
+    value: object
+    keys: list[str]
+    max_age: int | None = None
+
+
+@dataclass
 class _Kept:
-    part: Part
+    part: Part | Facts
     versions: dict
     fresh_until: float
 
@@ -35,10 +46,18 @@ def part_cached(name: str, render: Callable[[], Part]) -> Part:
     """The part kept under ``name`` while its keys are unpurged and its time lasts, else
     ``render()``, kept for the next page. ``name`` must say everything the part depends on
     besides its keys (the site, the place, the page's revision)."""
+    return _kept_or_made(f"part:{name}", render)
+
+
+def facts_cached(name: str, read: Callable[[], Facts]) -> Facts:
+    """``read()``'s facts kept under ``name`` as a part is: until one of their keys is purged."""
+    return _kept_or_made(f"facts:{name}", read)
+
+
+def _kept_or_made(cache_key, render):
     if not settings.HERALD_FRAGMENT_CACHE:
         return render()
     cache = page_cache()
-    cache_key = f"part:{name}"
     kept = cache.get(cache_key)
     now = time.time()
     if isinstance(kept, _Kept) and kept.fresh_until > now:
@@ -46,9 +65,11 @@ def part_cached(name: str, render: Callable[[], Part]) -> Part:
             if kept.part.max_age is None:
                 return kept.part
             # What ends by itself ends at the same moment, however late the part is reused.
-            return Part(kept.part.html, kept.part.keys, max(0, int(kept.fresh_until - now)))
+            return dataclasses.replace(kept.part, max_age=max(0, int(kept.fresh_until - now)))
     started = time.time()
     part = render()
+    if not part.keys:  # nothing would ever say it changed: never kept on a guess of a lifetime
+        return part
     versions, raced = key_versions_since(part.keys, render_started=started)
     if not raced:
         ttl = settings.HERALD_FRAGMENT_CACHE_TTL

@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from delivery.cache import cache_publicly, make_private
+from delivery.fragments import Facts, facts_cached
 
 from . import extensions, multimedia, restrictions, selectors
 from . import keys as newsroom_keys
@@ -27,6 +28,7 @@ from .search import SearchForm, filters_from, search_terms
 
 LIST_PAGE_SIZE = 20
 HOME_MULTIMEDIA_ITEMS = 4
+HOME_LATEST_ITEMS = 12  # under the lead story
 ARTICLE_SECTION_LATEST = 6
 
 
@@ -58,6 +60,22 @@ class CappedPaginator(Paginator):
 
 def paginate(request, queryset):
     return CappedPaginator(queryset, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def paginate_lazily(request, queryset):
+    """``paginate``, counted and read only if the list's kept part is rendered."""
+    return SimpleLazyObject(lambda: paginate(request, queryset))
+
+
+def list_part_keys(request, keys) -> list[str]:
+    """The keys a list's kept part is kept under (``{% keep … list_page keys=… %}``), or none,
+    so that it is not kept, for a ``?page=`` that is not a plain number of up to four digits
+    (the paginator shows the first or last page for those, and each would be one more part)
+    or a query with other parameters, which the page links carry along."""
+    number = request.GET.get("page", "1")
+    if set(request.GET) - {"page"}:
+        return []
+    return list(keys) if number.isascii() and number.isdigit() and len(number) <= 4 else []
 
 
 @register_snippet
@@ -122,15 +140,25 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
     @path("", name="home")
     def home(self, request):
         site = Site.find_for_request(request)
-        latest = list(selectors.articles_latest(root=self, limit=13))
+        # Read only when the kept parts that show them are rendered ({% keep %}): the lead
+        # and the latest list under the site's latest keys, which every publish on it purges;
+        # News in Pictures and the Multimedia block under its multimedia keys.
+        latest = SimpleLazyObject(
+            lambda: list(selectors.articles_latest(root=self, limit=HOME_LATEST_ITEMS + 1))
+        )
         response = self.render(
             request,
             context_overrides={
-                "lead": latest[0] if latest else None,
-                "latest": latest[1:],
+                "lead": SimpleLazyObject(lambda: latest[0] if latest else None),
+                "latest": SimpleLazyObject(lambda: latest[1:]),
+                "latest_part_keys": [
+                    *newsroom_keys.latest_keys(site),
+                    *newsroom_keys.site_keys(site),
+                ],
                 "section_blocks": selectors.sections_with_top_articles(home=self, per_section=4),
-                "galleries": selectors.galleries_latest(root=self, limit=3),
-                # Read only when its kept part is rendered ({% keep %}).
+                "galleries": SimpleLazyObject(
+                    lambda: list(selectors.galleries_latest(root=self, limit=3))
+                ),
                 "multimedia": SimpleLazyObject(
                     lambda: multimedia.multimedia_latest(
                         site=site, request=request, limit=HOME_MULTIMEDIA_ITEMS
@@ -174,12 +202,17 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
         tag_obj = Tag.objects.filter(slug=tag).first()
         if tag_obj is None:
             raise Http404("No such tag")
-        articles = paginate(request, selectors.articles_tagged(root=self, tag=tag_obj))
+        articles = paginate_lazily(request, selectors.articles_tagged(root=self, tag=tag_obj))
+        site_keys = newsroom_keys.site_keys(Site.find_for_request(request))
         response = self.render(
             request,
             context_overrides={
                 "tag": tag_obj,
                 "articles": articles,
+                "list_page": request.GET.get("page", "1"),
+                "list_part_keys": list_part_keys(
+                    request, [*newsroom_keys.tag_keys(tag_obj), *site_keys]
+                ),
                 "card": {
                     "title": tag_obj.name.title(),
                     "description": f"The latest stories about {tag_obj.name}.",
@@ -213,12 +246,17 @@ class HomePage(CacheablePageMixin, RoutablePageMixin, Page):
     @path("authors/<slug:slug>/", name="author")
     def author_page(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-        articles = paginate(request, selectors.articles_by_author(root=self, author=author))
+        articles = paginate_lazily(request, selectors.articles_by_author(root=self, author=author))
+        site_keys = newsroom_keys.site_keys(Site.find_for_request(request))
         response = self.render(
             request,
             context_overrides={
                 "author": author,
                 "articles": articles,
+                "list_page": request.GET.get("page", "1"),
+                "list_part_keys": list_part_keys(
+                    request, [*newsroom_keys.author_keys(author), *site_keys]
+                ),
                 "card": {
                     "title": author.name,
                     "type": "profile",
@@ -247,8 +285,12 @@ class SectionPage(CacheablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subsections"] = selectors.section_children(section=self)
-        context["articles"] = paginate(request, selectors.articles_in_section(section=self))
+        # Read only when the kept part that shows them is rendered: its stories change with
+        # its key, its title and sub-sections with a section's publish, which is site-wide.
+        context["subsections"] = SimpleLazyObject(lambda: selectors.section_children(section=self))
+        context["articles"] = paginate_lazily(request, selectors.articles_in_section(section=self))
+        context["list_page"] = request.GET.get("page", "1")
+        context["list_part_keys"] = list_part_keys(request, self.surrogate_keys(request))
         return context
 
 
@@ -322,19 +364,37 @@ class ArticlePage(CacheablePageMixin, Page):
         """What the story and its related stories show. Related stories come from the tags;
         the section trail's titles change only with a section's publish, which purges the
         whole site (newsroom/purging.py)."""
-        return [
+        return list(self._facts(request)["story_keys"])
+
+    def surrogate_keys(self, request):
+        # The side column lists the newest stories of the article's own section.
+        return [*self.story_keys(request), *self._section_keys(request)]
+
+    def _section_keys(self, request):
+        section_id = self._facts(request)["section_id"]
+        return newsroom_keys.section_keys(section_id) if section_id else []
+
+    def _facts(self, request):
+        """The story's keys and its section, read once per request; between renders they are
+        kept (``delivery.fragments``) under the story's own keys, which its publish, a move, a
+        change of one of its tags or authors, or a site-wide change purges."""
+        if "_facts_read" not in self.__dict__:
+            read = lambda: self._facts_from_database(request)  # noqa: E731
+            if getattr(request, "is_preview", False):
+                self._facts_read = read().value
+            else:
+                name = f"article:{self.pk}:{self.live_revision_id}"
+                self._facts_read = facts_cached(name, read).value
+        return self._facts_read
+
+    def _facts_from_database(self, request):
+        keys = [
             *super().surrogate_keys(request),
             *newsroom_keys.tag_keys(*self.tag_list),
             *newsroom_keys.author_keys(*self.author_list),
         ]
-
-    def surrogate_keys(self, request):
-        # The side column lists the newest stories of the article's own section.
         section = self._breadcrumbs[-1] if self._breadcrumbs else None
-        return [
-            *self.story_keys(request),
-            *(newsroom_keys.section_keys(section) if section else []),
-        ]
+        return Facts({"story_keys": keys, "section_id": section.pk if section else None}, keys)
 
     @cached_property
     def tag_list(self):
@@ -351,22 +411,32 @@ class ArticlePage(CacheablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the parts that show them are rendered, not when they are kept
-        # ({% keep %} in the template, under the page's own keys).
+        # ({% keep %} in the template: the story and related stories under the story's keys,
+        # the side column under its section's).
         context["breadcrumbs"] = SimpleLazyObject(lambda: self._breadcrumbs)
         context["section"] = SimpleLazyObject(
             lambda: self._breadcrumbs[-1] if self._breadcrumbs else None
         )
-        context["authors"] = self.author_list
-        context["article_tags"] = self.tag_list
+        context["authors"] = SimpleLazyObject(lambda: self.author_list)
+        context["article_tags"] = SimpleLazyObject(lambda: self.tag_list)
         context["related"] = SimpleLazyObject(
             lambda: selectors.articles_related(article=self, limit=4)
         )
         context["part_keys"] = self.story_keys(request)
-        section = self._breadcrumbs[-1] if self._breadcrumbs else None
-        if section is not None:
-            context["section_latest"] = selectors.articles_newest_in_section(
-                section=section, leaving_out=self, limit=ARTICLE_SECTION_LATEST
+        context["section_id"] = section_id = self._facts(request)["section_id"]
+        context["section_part_keys"] = [
+            *self._section_keys(request),
+            *super().surrogate_keys(request),  # the site's: a section's new title is site-wide
+        ]
+        context["section_latest"] = SimpleLazyObject(
+            lambda: (
+                selectors.articles_newest_in_section(
+                    section=self._breadcrumbs[-1], leaving_out=self, limit=ARTICLE_SECTION_LATEST
+                )
+                if section_id
+                else []
             )
+        )
         return context
 
 
@@ -485,6 +555,11 @@ class GalleryPage(CacheablePageMixin, RoutablePageMixin, Page):
         )
 
     @property
+    def video_count(self) -> int:
+        """How many slides play a video; from the prefetched ``images``, so no query either."""
+        return sum(1 for slide in self.images.all() if slide.video_id)
+
+    @property
     def cover(self):
         """The first picture; list selectors prefetch ``images`` so this costs no query."""
         pictures = list(self.images.all())
@@ -496,8 +571,24 @@ class GalleryImage(Orderable):
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
     caption = models.CharField(max_length=250)
     credit = models.CharField(max_length=120, blank=True)
+    video = models.ForeignKey(
+        "video.Video",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Optional: a video this slide plays. The picture stays its poster, its thumbnail "
+            "in the grid and its sharing card."
+        ),
+    )
 
-    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("caption"),
+        FieldPanel("credit"),
+        MediaChooserPanel("video", media_type="video"),
+    ]
 
 
 class PolicyPage(CacheablePageMixin, Page):

@@ -2,6 +2,7 @@
 CDNs that purge by address, URLs."""
 
 from django.conf import settings
+from django.db.models.signals import pre_delete
 from wagtail.models import Page, Site
 
 from delivery.purge import purge_after_commit
@@ -93,10 +94,50 @@ def on_site_changed(sender, instance, **kwargs):
     )
 
 
+def video_file_names(video) -> list[str]:
+    """The stored files of a video: the file itself, its poster and its captions."""
+    return [field.name for field in (video.file, video.thumbnail, video.captions) if field]
+
+
+def pages_showing(instance):
+    """The live pages that show ``instance`` (a video story's lead, a body block, a gallery's
+    slide), as Wagtail's reference index knows them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    ids = (
+        ReferenceIndex.get_references_to(instance)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in ids]).specific(defer=True)
+
+
+def on_video_saving(sender, instance, **kwargs):
+    """Remember the files a video had, so a replaced file's old address can be purged."""
+    before = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance._files_before = video_file_names(before) if before else []
+
+
+def on_video_changed(sender, instance, **kwargs):
+    """A video edited, replaced or deleted: the pages that show it are purged, and so are files
+    it no longer has (all of them when it is deleted), wherever a CDN keeps them."""
+    from delivery.media import media_purge_after_commit
+
+    for page in pages_showing(instance):
+        purge_page_change(page)
+    kept = [] if kwargs.get("signal") is pre_delete else video_file_names(instance)
+    before = getattr(instance, "_files_before", None)
+    before = video_file_names(instance) if before is None else before
+    media_purge_after_commit([name for name in before if name not in kept])
+
+
 def connect():
-    from django.db.models.signals import post_delete, post_save, pre_delete
+    from django.db.models.signals import post_delete, post_save, pre_save
     from taggit.models import Tag
     from wagtail.signals import page_unpublished, post_page_move
+
+    from video.models import Video
 
     from .models import Author
     from .signals import page_went_live
@@ -105,6 +146,9 @@ def connect():
     page_unpublished.connect(on_page_unpublished, weak=False, dispatch_uid="purge-unpublished")
     post_page_move.connect(on_page_moved, weak=False, dispatch_uid="purge-moved")
     pre_delete.connect(on_page_deleted, weak=False, dispatch_uid="purge-deleted")
+    pre_save.connect(on_video_saving, sender=Video, weak=False, dispatch_uid="video-saving")
+    for signal in (post_save, pre_delete):
+        signal.connect(on_video_changed, sender=Video, weak=False, dispatch_uid=f"v-{signal}")
     for signal in (post_save, post_delete):
         signal.connect(on_author_changed, sender=Author, weak=False, dispatch_uid=f"a-{signal}")
         signal.connect(on_site_changed, sender=Site, weak=False, dispatch_uid=f"s-{signal}")

@@ -174,7 +174,13 @@ def sections_with_top_articles(*, home: Page, per_section: int):
     def top(section):
         return SimpleLazyObject(lambda: list(articles_in_section(section=section)[:per_section]))
 
-    sections = SectionPage.objects.child_of(home).live().in_menu().order_by("path")
+    # Picked among the few sections in Python, as section_children does: "children of the home
+    # page" is a path prefix and a depth that PostgreSQL misjudges in a big tree.
+    sections = [
+        section
+        for section in SectionPage.objects.live().in_menu().order_by("path")
+        if section.depth == home.depth + 1 and section.path.startswith(home.path)
+    ]
     return [(section, top(section), keys.section_keys(section)) for section in sections]
 
 
@@ -240,7 +246,9 @@ def videos_of_site(*, site):
 
 def gallery_pictures(*, gallery: Page) -> list:
     """A gallery's pictures in their order, with the renditions its pages show."""
-    return list(gallery.images.select_related("image").prefetch_related("image__renditions"))
+    return list(
+        gallery.images.select_related("image", "video").prefetch_related("image__renditions")
+    )
 
 
 def _galleries():

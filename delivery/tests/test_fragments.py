@@ -112,3 +112,222 @@ def test_a_new_story_reaches_the_home_pages_section_block(
     html = client.get("/", **NEWS).content.decode()
     block = html.split('class="block-heading"><a href="/business/">', 1)[1].split("</section>")[0]
     assert "A headline no block showed before" in block
+
+
+def test_a_part_with_no_keys_is_never_kept():
+    """Nothing would ever say it changed, and content is never kept on a guessed lifetime."""
+    render = Renderer(keys=[])
+    part_cached("keyless", render)
+    part_cached("keyless", render)
+    assert render.calls == 2
+
+
+def test_facts_are_kept_like_parts():
+    from delivery.fragments import Facts, facts_cached
+
+    reads = []
+
+    def read():
+        reads.append(1)
+        return Facts({"section_id": 7, "reads": len(reads)}, ["page-9"])
+
+    assert facts_cached("article:9", read).value == {"section_id": 7, "reads": 1}
+    assert facts_cached("article:9", read).value == {"section_id": 7, "reads": 1}
+    keys_purge(["page-9"])
+    assert facts_cached("article:9", read).value == {"section_id": 7, "reads": 2}
+
+
+def _new_story(section, title, **fields):
+    from newsroom.models import ArticlePage
+
+    template = ArticlePage.objects.live().descendant_of(section).first()
+    story = ArticlePage(
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        standfirst="Standfirst.",
+        body=template.body.raw_data,
+        **fields,
+    )
+    section.add_child(instance=story)
+    return story
+
+
+def _article_in(section_path):
+    from newsroom.models import ArticlePage, SectionPage
+
+    section = SectionPage.objects.get(url_path=f"/localhost{section_path}")
+    article = ArticlePage.objects.live().child_of(section).first()
+    return section, article, article.url_path[len("/localhost") :]
+
+
+def test_a_new_story_reaches_the_side_column_of_its_sections_articles(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.HERALD_PAGE_CACHE = False  # every request renders; only the parts are kept
+    section, _article, path = _article_in("/business/")
+    client.get(path, **NEWS)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = _new_story(section, "A headline no side column showed")
+        story.save_revision().publish()
+    html = client.get(path, **NEWS).content.decode()
+    aside = html.split('<aside class="article-aside"', 1)[1].split("</aside>")[0]
+    assert "A headline no side column showed" in aside
+
+
+def test_a_new_tag_reaches_the_articles_keys_and_its_read_more(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The story's keys (its tags, authors, section) are kept between renders, and its publish
+    changes them at once."""
+    from delivery.cache import surrogate_keys_of
+    from newsroom.keys import section_keys, tag_keys
+
+    settings.HERALD_PAGE_CACHE = False
+    section, article, path = _article_in("/business/")
+    before = set(surrogate_keys_of(client.get(path, **NEWS)))
+    assert set(section_keys(section)) <= before
+    draft = article.get_latest_revision_as_object()
+    draft.tags.add("a-tag-no-story-had")
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.save_revision().publish()
+    response = client.get(path, **NEWS)
+    from taggit.models import Tag
+
+    tag = Tag.objects.get(slug="a-tag-no-story-had")
+    assert set(tag_keys(tag)) <= set(surrogate_keys_of(response))
+    assert '<a href="/tags/a-tag-no-story-had/">' in response.content.decode()
+    assert '"a-tag-no-story-had"' in response.content.decode()  # the JSON-LD's keywords
+
+
+def test_a_renamed_author_reaches_the_byline_and_the_json_ld(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.HERALD_PAGE_CACHE = False
+    _section, article, path = _article_in("/business/")
+    author = article.authors.first()
+    assert author is not None, "the demo's stories have bylines"
+    client.get(path, **NEWS)
+    author.name = "A Name No Byline Had"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()
+    html = client.get(path, **NEWS).content.decode()
+    assert ">A Name No Byline Had</a>" in html
+    assert '"name": "A Name No Byline Had"' in html
+
+
+def test_a_new_story_leads_the_home_page_and_joins_its_latest_list(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The home page's lead and latest list are kept under the site's latest keys."""
+    from newsroom.models import SectionPage
+
+    settings.HERALD_PAGE_CACHE = False
+    before = client.get("/", **NEWS).content.decode()
+    section = SectionPage.objects.get(url_path="/localhost/business/")
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _new_story(section, "The first headline no home page showed")
+        first.save_revision().publish()
+        second = _new_story(section, "The second headline no home page showed")
+        second.save_revision().publish()
+    html = client.get("/", **NEWS).content.decode()
+    assert "headline no home page showed" not in before
+    lead = html.split('<section class="lead"', 1)[1].split("</section>")[0]
+    assert "The second headline no home page showed" in lead
+    latest = html.split('<ol class="latest-list">', 1)[1].split("</ol>")[0]
+    assert "The first headline no home page showed" in latest
+
+
+def test_a_new_gallery_reaches_the_home_pages_news_in_pictures(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from newsroom.models import GalleryImage, GalleryPage, PicturesIndexPage
+
+    settings.HERALD_PAGE_CACHE = False
+    client.get("/", **NEWS)
+    index = PicturesIndexPage.objects.get(url_path="/localhost/pictures/")
+    picture = GalleryImage.objects.filter(page__url_path__startswith="/localhost/").first()
+    gallery = GalleryPage(title="A gallery no home page showed", slug="a-new-gallery")
+    gallery.images.add(GalleryImage(image=picture.image, caption="A caption."))
+    with django_capture_on_commit_callbacks(execute=True):
+        index.add_child(instance=gallery)
+        gallery.save_revision().publish()
+    html = client.get("/", **NEWS).content.decode()
+    block = html.split('id="pictures-heading"', 1)[1].split("</section>")[0]
+    assert "A gallery no home page showed" in block
+
+
+def test_a_published_reader_story_reaches_the_home_pages_mynews_block(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from community.models import MyNewsIndexPage, ReaderStoryPage
+
+    settings.HERALD_PAGE_CACHE = False
+    client.get("/", **NEWS)
+    index = MyNewsIndexPage.objects.get(url_path="/localhost/mynews/")
+    story = ReaderStoryPage(
+        title="A reader story no home page showed", slug="a-new-reader-story", body="<p>Hi.</p>"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        index.add_child(instance=story)
+        story.save_revision().publish()
+    html = client.get("/", **NEWS).content.decode()
+    block = html.split('id="mynews-heading"', 1)[1].split("</section>")[0]
+    assert "A reader story no home page showed" in block
+
+
+def test_a_sections_list_is_kept_per_page_and_a_new_story_reaches_it(
+    client, settings, django_capture_on_commit_callbacks
+):
+    from newsroom.models import SectionPage
+
+    settings.HERALD_PAGE_CACHE = False
+    section = SectionPage.objects.get(url_path="/localhost/business/")
+    first, second = (client.get(f"/business/?page={n}", **NEWS).content.decode() for n in (1, 2))
+    assert first != second, "each page of the list is a part of its own"
+    assert client.get("/business/?page=1", **NEWS).content.decode() == first
+    with django_capture_on_commit_callbacks(execute=True):
+        story = _new_story(section, "A headline no section list showed")
+        story.save_revision().publish()
+    html = client.get("/business/", **NEWS).content.decode()
+    listed = html.split('<section class="story-list"', 1)[1].split("</section>")[0]
+    assert "A headline no section list showed" in listed
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?page=99999", "?page=2&q=rain"])
+def test_a_list_with_an_odd_query_renders_and_is_not_kept(client, settings, query):
+    """The paginator shows the first or last page for those; kept, each would be a part more,
+    and the page links would carry another reader's query."""
+    from delivery.pagecache import page_cache
+    from newsroom.models import SectionPage
+
+    settings.HERALD_PAGE_CACHE = False
+    section = SectionPage.objects.get(url_path="/localhost/business/")
+    raw = query.split("&")[0].removeprefix("?page=")
+    name = f"part:tpl:section-list:{section.pk}:{raw}"
+    page_cache().delete(name)
+    response = client.get(f"/business/{query}", **NEWS)
+    assert response.status_code == 200
+    assert page_cache().get(name) is None
+    client.get(f"/business/?page={raw}" if raw.isdigit() else "/business/?page=1", **NEWS)
+    if raw == "2":  # the same page without the other parameter is kept
+        assert page_cache().get(name) is not None
+
+
+def test_an_authors_list_is_its_own_sites(client, settings):
+    """An author writing on two sites has a list on each, of that site's stories: the part
+    is named by the site's home page."""
+    from wagtail.models import Site
+
+    from newsroom.models import ArticlePage, Author
+
+    settings.HERALD_PAGE_CACHE = False
+    author = Author.objects.filter(articles__url_path__startswith="/localhost/").first()
+    sport_home = Site.objects.get(hostname="sport.localhost").root_page
+    sport_story = ArticlePage.objects.live().descendant_of(sport_home).first()
+    sport_story.authors.add(author)
+    sport_story.save()
+    news = client.get(f"/authors/{author.slug}/", **NEWS).content.decode()
+    sport = client.get(f"/authors/{author.slug}/", HTTP_HOST="sport.localhost").content.decode()
+    news_list = news.split('<section class="story-list"', 1)[1].split("</section>")[0]
+    sport_list = sport.split('<section class="story-list"', 1)[1].split("</section>")[0]
+    assert news_list != sport_list

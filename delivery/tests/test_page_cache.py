@@ -227,15 +227,15 @@ def test_nothing_is_purged_when_the_transaction_rolls_back(
 def test_a_purge_during_a_render_leaves_the_copy_stale(client, monkeypatch):
     """A purge that lands while a page renders may not be in that render: never keep it fresh."""
     home = HomePage.objects.get(url_path="/localhost/")
-    original = selectors.articles_latest
+    original = selectors.sections_with_top_articles
 
     def latest_purged_mid_render(**kwargs):
         pagecache.keys_purge([f"page-{home.pk}"])
         return original(**kwargs)
 
-    monkeypatch.setattr(selectors, "articles_latest", latest_purged_mid_render)
+    monkeypatch.setattr(selectors, "sections_with_top_articles", latest_purged_mid_render)
     client.get("/", **NEWS)
-    monkeypatch.setattr(selectors, "articles_latest", original)
+    monkeypatch.setattr(selectors, "sections_with_top_articles", original)
     assert state(client.get("/", **NEWS)) == pagecache.MISS
 
 
@@ -244,15 +244,16 @@ def test_a_purge_during_a_render_leaves_the_copy_stale(client, monkeypatch):
 
 @pytest.fixture
 def home_renders(monkeypatch):
-    """The home page's renders, counted by its first query (routable pages bind their views)."""
+    """The home page's renders, counted by its section blocks, which every render reads
+    (routable pages bind their views)."""
     renders = []
-    original = selectors.articles_latest
+    original = selectors.sections_with_top_articles
 
     def counted(**kwargs):
         renders.append(kwargs)
         return original(**kwargs)
 
-    monkeypatch.setattr(selectors, "articles_latest", counted)
+    monkeypatch.setattr(selectors, "sections_with_top_articles", counted)
     return renders
 
 
@@ -323,7 +324,7 @@ def test_cached_pages_are_served_stale_when_the_database_fails(client, monkeypat
     pagecache.keys_purge(["search"])  # irrelevant purge: the copy stays fresh
     home = HomePage.objects.get(url_path="/localhost/")
     pagecache.keys_purge([f"page-{home.pk}"])  # the copy is now stale: a render is needed
-    monkeypatch.setattr(selectors, "articles_latest", _database_down)
+    monkeypatch.setattr(selectors, "sections_with_top_articles", _database_down)
 
     response = client.get("/", **NEWS)
 

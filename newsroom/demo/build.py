@@ -12,7 +12,7 @@ from .articles import ArticleFactory, demo_time_span
 from .network import build_galleries, build_sites
 from .pictures import create_pictures
 from .text import CopyDesk
-from .videos import build_videos
+from .videos import build_videos, create_videos, poster_picture
 
 
 @dataclass
@@ -41,9 +41,12 @@ def demo_newsroom_build(
             Author.objects.create(name=name, slug=slugify(name), role=role)
             for name, role in _author_names(copy, rng)
         ]
+        videos = create_videos()
+        video_slide = (videos[0], poster_picture(videos[0]))
         for _site, home, leaves in built:
             build_galleries(
                 home=home,
+                video_slide=video_slide,
                 beat=leaves[0][1],
                 copy=copy,
                 pictures=pictures,
@@ -69,7 +72,9 @@ def demo_newsroom_build(
         number += count
     if progress is not None:
         progress.close()
-    build_videos(built=built, copy=copy, pictures=pictures, rng=random.Random(seed + 1))
+    build_videos(
+        built=built, videos=videos, copy=copy, pictures=pictures, rng=random.Random(seed + 1)
+    )
     return NewsroomBuilt(
         sites=len(built),
         sections=len(leaves),

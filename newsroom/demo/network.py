@@ -134,7 +134,10 @@ def build_sites(*, port: int):
     return built
 
 
-def build_galleries(*, home, beat, copy, pictures, rng: random.Random, count: int):
+def build_galleries(*, home, beat, video_slide, copy, pictures, rng: random.Random, count: int):
+    """A site's News in Pictures with ``count`` galleries; the first has ``video_slide`` (a
+    video and the picture of its poster) as its second slide, so a video gallery is there to
+    try."""
     index = _publish(
         home,
         PicturesIndexPage(
@@ -145,15 +148,22 @@ def build_galleries(*, home, beat, copy, pictures, rng: random.Random, count: in
     )
     by_kind = pictures_by_kind(pictures)
     beat = "sport" if beat in SPORTS else beat  # a sport site's galleries show every sport
-    for _ in range(count):
+    for number in range(count):
         title, intro, stories = copy.gallery(beat, rng.randint(4, 6))
         gallery = GalleryPage(title=title, intro=intro)
-        for story in stories:
+        for slide, story in enumerate(stories):
+            video, poster = (
+                video_slide if video_slide and number == 0 and slide == 1 else (None, None)
+            )
+            # Drawn for a video slide too, so the rest of the demo stays as it was.
+            picture = rng.choice(by_kind[story.picture])
+            credit = rng.choice(["AFP", "Reuters", "Herald"])
             gallery.images.add(
                 GalleryImage(
-                    image=rng.choice(by_kind[story.picture]),
-                    caption=picture_caption(story),
-                    credit=rng.choice(["AFP", "Reuters", "Herald"]),
+                    image=poster or picture,
+                    caption=video.caption if video and video.caption else picture_caption(story),
+                    credit=video.credit if video else credit,
+                    video=video,
                 )
             )
         _publish(index, gallery)

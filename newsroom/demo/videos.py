@@ -1,14 +1,20 @@
 """The demo's videos, made here rather than shipped or downloaded: frames drawn with Pillow
 (a sky, a sun crossing it, a ticker), encoded with PyAV as H.264 in MP4 or VP9 in WebM, a few
-seconds and a few kilobytes each, with WebVTT captions; and a video story (``VideoPage``) in
-each site's first section leading with one, so the player is there to try offline."""
+seconds and a few kilobytes each, with WebVTT captions; a video story (``VideoPage``) in each
+site's first section leading with one, and a video slide in each site's first gallery
+(``newsroom.demo.network``), so the player is there to try offline."""
 
+import io
 import random
 from datetime import timedelta
+from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
+from PIL import Image as Drawing
+from PIL import ImageDraw
+from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from newsroom.models import Author, VideoPage
@@ -31,7 +37,7 @@ def _frames(sky_top, sky_bottom, label):
     width, height = SIZE
     total = FPS * SECONDS
     for number in range(total):
-        picture = Image.new("RGB", SIZE)
+        picture = Drawing.new("RGB", SIZE)
         draw = ImageDraw.Draw(picture)
         for y in range(height):  # the sky, from one colour to the other
             share = y / height
@@ -83,9 +89,24 @@ def _video(title, extension, sky_top, sky_bottom) -> Video:
     )
 
 
-def build_videos(*, built, copy, pictures, rng: random.Random) -> list[Video]:
-    """The demo's videos, and one video story in the first section of each site."""
-    videos = [_video(*clip) for clip in CLIPS]
+def create_videos() -> list[Video]:
+    """The demo's videos: a few seconds each, in both containers the player takes."""
+    return [_video(*clip) for clip in CLIPS]
+
+
+def poster_picture(video: Video) -> Image:
+    """A picture of the video's poster frame, for a gallery's video slide to show as its
+    poster, thumbnail and sharing card."""
+    with video.thumbnail.open("rb") as poster:
+        data = poster.read()
+    return Image.objects.create(
+        title=f"{video.title} (poster)",
+        file=ImageFile(io.BytesIO(data), name=f"{Path(video.thumbnail.name).stem}.jpg"),
+    )
+
+
+def build_videos(*, built, videos, copy, pictures, rng: random.Random) -> list[Video]:
+    """One video story in the first section of each site, leading with one of ``videos``."""
     authors = list(Author.objects.order_by("pk"))
     for position, (_site, _home, leaves) in enumerate(built):
         section, beat = leaves[0]

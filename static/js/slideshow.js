@@ -1,7 +1,8 @@
 // Galleries as slideshows: one picture at a time with its caption, credit and "3 of 12";
 // the Previous and Next buttons, the arrow keys and a swipe move; Grid view shows thumbnails and
 // the one picked opens in the slideshow. The address follows the picture shown (each picture has
-// its own page), so a reload, a bookmark or a share opens on it. The page's list stays in the
+// its own page), so a reload, a bookmark or a share opens on it. A video slide (data-video) plays
+// a copy of its <video> in the stage, stopped when the reader moves on. The page's list stays in the
 // markup: without JavaScript it is what the reader gets, and its data-* attributes feed this.
 (function () {
   "use strict";
@@ -24,7 +25,7 @@
   function typing(target) {
     if (!target || target.isContentEditable) return Boolean(target);
     var tag = target.tagName;
-    if (tag === "TEXTAREA" || tag === "SELECT") return true;
+    if (tag === "TEXTAREA" || tag === "SELECT" || tag === "VIDEO") return true; // arrows seek
     if (tag !== "INPUT") return false;
     return ["button", "checkbox", "radio", "submit", "reset"].indexOf(target.type) === -1;
   }
@@ -34,6 +35,7 @@
     if (slides.length < 2) return;
     var total = slides.length;
     var current = 0;
+    var playing = null;
 
     var bar = element("div", "slideshow__bar");
     var previous = button("slideshow__previous", "Previous");
@@ -83,6 +85,18 @@
     function show(index, moved) {
       current = Math.max(0, Math.min(total - 1, index));
       var slide = slides[current];
+      if (playing) {
+        playing.pause();
+        playing.remove();
+        playing = null;
+      }
+      var clip = slide.hasAttribute("data-video") && slide.querySelector("video");
+      if (clip) {
+        playing = clip.cloneNode(true);
+        playing.classList.add("slideshow__video");
+        stage.insertBefore(playing, caption);
+      }
+      image.hidden = Boolean(clip);
       image.src = slide.getAttribute("data-image");
       image.width = Number(slide.getAttribute("data-width"));
       image.height = Number(slide.getAttribute("data-height"));
@@ -140,6 +154,7 @@
 
     var swipe = null;
     stage.addEventListener("pointerdown", function (event) {
+      if (event.target.closest("video")) return; // the player's own controls: seeking, not a swipe
       swipe = { id: event.pointerId, x: event.clientX, y: event.clientY };
     });
     stage.addEventListener("pointercancel", function () { swipe = null; });

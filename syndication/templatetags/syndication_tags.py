@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from delivery.fragments import Part, part_cached
 from delivery.sites import absolute_url
 from newsroom.models import ArticlePage, SectionPage
 
@@ -57,6 +58,22 @@ def sharing_meta(context):
     canonical = page.get_full_url(request)  # on the page's own site, wherever it is shown
     if not (isinstance(page, ArticlePage) or getattr(page, "is_reader_contribution", False)):
         return _website_card(request, site, _page_card(page, site), canonical=canonical)
+    if isinstance(page, ArticlePage) and not getattr(request, "is_preview", False):
+        # Kept as the story's own part is: its authors, tags and section cost queries, and
+        # the story's keys (its publish, a tag's or author's change, a site-wide one) say
+        # when it changed.
+        name = f"sharing:{page.pk}:{page.live_revision_id}:{site.pk if site else 0}"
+        return mark_safe(  # noqa: S308 (made by _story_meta)
+            part_cached(
+                name,
+                lambda: Part(_story_meta(request, site, page, canonical), page.story_keys(request)),
+            ).html
+        )
+    return _story_meta(request, site, page, canonical)
+
+
+def _story_meta(request, site, page, canonical):
+    """A story's canonical link, Open Graph and Twitter cards and NewsArticle JSON-LD."""
     site_name = site.site_name if site else "Herald"
     parts = [format_html('<link rel="canonical" href="{}">', canonical)]
     image_url = None

@@ -111,3 +111,37 @@ def test_user_galleries_are_a_slideshow_over_the_page_of_pictures(page, news_url
     expect(count).to_have_text(re.compile(r"^2 of \d+$"))
     expect(page).to_have_url(news_url + own_page)
     _no_accessibility_violations(page)
+
+
+def test_a_video_slide_plays_in_the_stage_and_stops_when_the_reader_moves_on(page, news_url):
+    from tests.browser.test_video import _wait_until
+
+    page.goto(news_url + "/pictures/")
+    item = page.locator(".story-item").filter(has_text=re.compile(r"\b1 video\b"))
+    gallery = item.locator(".story-item__title a").first.get_attribute("href")
+    page.goto(news_url + gallery + "2/")
+    count = page.locator(".slideshow__count")
+    total = int(re.search(r"of (\d+)", count.inner_text()).group(1))
+    expect(count).to_have_text(f"2 of {total}")
+
+    video = page.locator(".slideshow__stage video")
+    expect(video).to_be_visible()
+    expect(page.locator(".slideshow__image")).to_be_hidden()
+    poster = page.request.get(news_url + video.get_attribute("poster"))
+    assert poster.status == 200 and poster.headers["content-type"] == "image/jpeg"
+    expect(video.locator('track[kind="captions"]')).to_have_count(1)
+    _no_accessibility_violations(page)
+
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    _wait_until(video, "v => v.currentTime > 0.3")
+    video.focus()  # on the player the arrows seek: the slide stays
+    page.keyboard.press("ArrowRight")
+    expect(count).to_have_text(f"2 of {total}")
+
+    page.get_by_role("button", name="Next picture").click()
+    expect(count).to_have_text(f"3 of {total}")
+    expect(page.locator(".slideshow__stage video")).to_have_count(0)
+    expect(page.locator(".slideshow__image")).to_be_visible()
+    page.get_by_role("button", name="Previous picture").click()
+    expect(video).to_be_visible()
+    assert video.evaluate("v => v.paused"), "back on the slide, the video waits to be played"
