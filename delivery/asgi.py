@@ -35,19 +35,35 @@ WAIT_STEP_SECONDS = 0.02
 SCOPE_RENDER_KEY = "herald.page_render_key"
 
 
-def page_request_from_scope(scope) -> pagecache.PageRequest:
-    headers = {}
+# The request headers a hit reads, by their ASGI (lower-case bytes) name; no other is decoded.
+HIT_HEADERS = {
+    b"host": "host",
+    b"cookie": "cookie",
+    b"if-none-match": "if_none_match",
+    b"if-modified-since": "if_modified_since",
+    b"accept-encoding": "accept_encoding",
+}
+
+
+def page_request_from_scope(scope) -> tuple[pagecache.PageRequest, str]:
+    found = {}
     for name, value in scope["headers"]:
-        headers[name.decode("latin-1")] = value.decode("latin-1")
+        field = HIT_HEADERS.get(name)
+        if field is None:
+            continue
+        value = value.decode("latin-1")
+        if field == "cookie" and "cookie" in found:  # HTTP/2 may split the cookies up
+            value = f"{found['cookie']}; {value}"
+        found[field] = value
+    host = found.pop("host", "")
+    cookie = found.pop("cookie", "")
     return pagecache.PageRequest(
         method=scope["method"],
         path=scope["path"],
         query_string=scope["query_string"].decode("latin-1"),
-        cookies=pagecache.cookie_names(headers.get("cookie", "")),
-        if_none_match=headers.get("if-none-match", ""),
-        if_modified_since=headers.get("if-modified-since", ""),
-        accept_encoding=headers.get("accept-encoding", ""),
-    ), headers.get("host", "")
+        cookies=pagecache.cookie_names(cookie) if cookie else frozenset(),
+        **found,
+    ), host
 
 
 NOT_MODIFIED_DROPS = (b"content-length", b"content-type", b"content-encoding")

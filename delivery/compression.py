@@ -11,6 +11,7 @@ Only public pages are compressed (they are the only ones stored): a private page
 CSRF token beside what the reader typed, which is what BREACH needs (docs/performance.md).
 """
 
+import functools
 import gzip
 
 import brotli
@@ -62,8 +63,11 @@ def encodings_make(body: bytes, content_type: str) -> dict[str, bytes]:
     return {name: data for name, data in encoded.items() if len(data) < len(body)}
 
 
+@functools.lru_cache(maxsize=256)  # browsers send a handful of spellings; hits parse none
 def _accepted(accept_encoding: str) -> dict[str, float]:
-    """Coding -> q-value from an ``Accept-Encoding`` header; a malformed part counts as 0."""
+    """Coding -> q-value from an ``Accept-Encoding`` header; a malformed part counts as 0.
+
+    The dict is shared by every caller of the same header: read it, never change it."""
     accepted = {}
     for part in accept_encoding[:MAX_ACCEPT_ENCODING_LENGTH].split(","):
         coding, *params = (piece.strip() for piece in part.split(";"))

@@ -47,6 +47,7 @@ import threading
 import time
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -71,9 +72,9 @@ def page_cache():
     return caches[settings.HERALD_PAGE_CACHE_ALIAS]
 
 
-@dataclass(frozen=True)
-class PageRequest:
-    """What the page cache needs to know of a request, from ASGI or from Django."""
+class PageRequest(NamedTuple):
+    """What the page cache needs to know of a request, from ASGI or from Django (a tuple:
+    made on every hit, and cheaper to make than a frozen dataclass)."""
 
     method: str
     path: str
@@ -117,6 +118,8 @@ def query_normalised(query_string: str, path: str = "") -> str | None:
     only, one value each (the last one given, which is the one Django's ``request.GET`` reads),
     blank values included.
     """
+    if not query_string:
+        return ""
     declared = route_query_params(path) if path else None
     if declared is None:
         allowed = settings.HERALD_PAGE_CACHE_QUERY_PARAMS

@@ -1,5 +1,6 @@
 """ASGI entry point. In the one-process install it also starts the embedded task worker."""
 
+import gc
 import os
 import warnings
 
@@ -23,12 +24,16 @@ from herald.asgi_guard import (  # noqa: E402
 from live.asgi import with_live_stream  # noqa: E402
 from worker.services import worker_start_embedded  # noqa: E402
 
-# Cache hits and the live stream are answered before the request limit, which guards Django.
-application = with_body_limit(
-    with_complete_requests(
-        with_live_stream(with_page_cache(with_request_limit(django_application)))
-    )
+# The live stream and cache hits are answered first: neither reads a request body nor runs
+# Django. Everything that reaches Django is held to its body limit, runs to its end and waits
+# its turn (herald/asgi_guard.py).
+application = with_live_stream(
+    with_page_cache(with_body_limit(with_complete_requests(with_request_limit(django_application))))
 )
 
 process_check_alone()
 worker_start_embedded()
+# What is loaded by now (Django, Wagtail, the URL conf, templates) stays for the life of the
+# process: leave it out of the garbage collector's full passes, which otherwise walk all of it
+# every so often in the middle of a request (docs/performance.md).
+gc.freeze()

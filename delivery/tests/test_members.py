@@ -95,6 +95,15 @@ def test_a_restricted_page_renders_privately_for_a_member_and_is_never_stored(
     assert client.get(story, **NEWS).status_code == 302
 
 
+def test_a_message_in_any_cookie_header_goes_round_the_cache(front_door, story):
+    """HTTP/2 clients may send their cookies in several headers: all of them are read."""
+    assert asgi_get(front_door, story).cache_state == pagecache.MISS
+    assert asgi_get(front_door, story).cache_state == pagecache.HIT
+    split = [("cookie", "messages=a-waiting-message"), ("cookie", "herald_signed_in=1")]
+    assert asgi_get(front_door, story, headers=split).cache_state != pagecache.HIT
+    assert asgi_get(front_door, story, headers=split[1:]).cache_state == pagecache.HIT
+
+
 def test_an_emptied_messages_cookie_holds_no_message(client, story):
     client.get(story, **NEWS)
     client.cookies["messages"] = ""
