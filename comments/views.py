@@ -12,7 +12,8 @@ from wagtail.models import Page
 
 from accounts.selectors import suspension_active
 from delivery.cache import cache_publicly, signed_in_member
-from newsroom.keys import page_keys
+from delivery.sites import site_id_for_host
+from newsroom.keys import page_keys, site_keys
 from newsroom.restrictions import is_restricted
 from ratelimits.answers import too_many_requests
 
@@ -24,9 +25,15 @@ from .models import Comment
 IDS = re.compile(r"^\d{1,10}(,\d{1,10}){0,99}$")
 
 
-def _thread_shown_keys(*page_ids):
-    """A thread shows its comments and its story (the title, whether it is still live)."""
-    return [*thread_keys(*page_ids), *(key for pk in page_ids for key in page_keys(pk))]
+def _thread_shown_keys(request, *page_ids):
+    """A thread shows its comments and its story (the title, whether it is still live), and
+    whether the site still shows that story to everyone (a section restricted above it)."""
+    site_id = site_id_for_host(request.get_host())
+    return [
+        *thread_keys(*page_ids),
+        *(key for pk in page_ids for key in page_keys(pk)),
+        *site_keys(site_id),
+    ]
 
 
 def _thread_page(page_id):
@@ -45,7 +52,7 @@ def thread_fragment(request, page_id):
         page_id=page.pk, order=request.GET.get("order", "oldest"), number=request.GET.get("page")
     )
     response = render(request, "comments/thread.html", {"page": page, "thread": thread})
-    return cache_publicly(response, keys=_thread_shown_keys(page.pk))
+    return cache_publicly(response, keys=_thread_shown_keys(request, page.pk))
 
 
 @require_safe
@@ -61,7 +68,7 @@ def replies_page(request, comment_id):
     comment.reply_list = selectors.replies_all(comment)
     comment.reply_total = len(comment.reply_list)
     response = render(request, "comments/replies_page.html", {"page": page, "comment": comment})
-    return cache_publicly(response, keys=_thread_shown_keys(page.pk))
+    return cache_publicly(response, keys=_thread_shown_keys(request, page.pk))
 
 
 @never_cache
@@ -93,7 +100,7 @@ def comments_page(request, page_id):
     form = CommentForm(initial={"parent": request.GET.get("reply")})
     context = {**_form_context(request, page, form), "thread": thread, "standalone": True}
     response = render(request, "comments/comments_page.html", context)
-    return cache_publicly(response, keys=_thread_shown_keys(page.pk))
+    return cache_publicly(response, keys=_thread_shown_keys(request, page.pk))
 
 
 @require_POST
@@ -254,4 +261,4 @@ def comment_counts(request):
     page_ids = sorted({int(i) for i in ids.split(",")})
     counts = selectors.comment_counts(page_ids)
     response = JsonResponse({"counts": {str(k): v for k, v in counts.items()}})
-    return cache_publicly(response, keys=_thread_shown_keys(*page_ids))
+    return cache_publicly(response, keys=_thread_shown_keys(request, *page_ids))

@@ -73,6 +73,19 @@ def on_page_deleted(sender, instance, **kwargs):
         purge_page_change(instance)
 
 
+def on_restriction_changed(sender, instance, **kwargs):
+    """A page restricted or opened up: its public copies, and every page of its site (the
+    pages below it, and the lists that showed or will show them), go stale."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return  # deleted with its page, which purged itself
+    keys, urls = page_change_keys(page)
+    site = page.get_site()
+    if site is not None:
+        keys += newsroom_keys.site_keys(site)
+    purge_after_commit(keys, urls)
+
+
 def on_author_changed(sender, instance, **kwargs):
     purge_after_commit([*newsroom_keys.author_keys(instance), *newsroom_keys.authors_keys()])
 
@@ -135,6 +148,7 @@ def on_video_changed(sender, instance, **kwargs):
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_save
     from taggit.models import Tag
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_unpublished, post_page_move
 
     from video.models import Video
@@ -153,3 +167,9 @@ def connect():
         signal.connect(on_author_changed, sender=Author, weak=False, dispatch_uid=f"a-{signal}")
         signal.connect(on_site_changed, sender=Site, weak=False, dispatch_uid=f"s-{signal}")
         signal.connect(on_tag_changed, sender=Tag, weak=False, dispatch_uid=f"t-{signal}")
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            weak=False,
+            dispatch_uid=f"r-{signal}",
+        )

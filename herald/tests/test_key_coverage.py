@@ -146,6 +146,15 @@ def section_edited(network):
     _republish(_shown(SectionPage, network), title="A section no page had before")
 
 
+def section_restricted(network):
+    from wagtail.models import PageViewRestriction
+
+    from newsroom.models import SectionPage
+
+    section = _shown(SectionPage, network)
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+
+
 def site_renamed(network):
     from wagtail.models import Site
 
@@ -260,6 +269,7 @@ CHANGES = [
     author_edited,
     tag_renamed,
     section_edited,
+    section_restricted,
     site_renamed,
     place_renamed,
     weather_changed,

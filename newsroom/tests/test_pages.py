@@ -160,27 +160,28 @@ def _queries_for(client, url):
     return len(captured)
 
 
-# Every Wagtail page costs a base of 3 queries: the page, fetched by id with its own type from its
-# kept route (delivery/route_cache.py), and Wagtail's alias and view-restriction checks; the site
+# Every Wagtail page costs a base of 1 query: the page, fetched by id with its own type from its
+# kept route (delivery/route_cache.py); Wagtail's alias and view-restriction checks are answered
+# from the memo of restricted paths (newsroom.restrictions) when none covers the page; the site
 # comes from the process's memo of hosts; a sub-route of the home page (/tags/<tag>/) costs its
 # home page's kept route instead (1), which routes the rest itself. The header adds the
 # network's sites and the site's sections (2), and reads the home page if nothing did before (1).
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # base 3 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
+        # base 1 + latest (articles 1 + renditions 1) + section list 1 + 4 sections x 2
         # + header 2 + galleries (pages 1 + pictures 1 + renditions 1) + live notice 1
         # + the default place's components (weather 2, traffic 2, listings 1, local news 2)
         # + the MyNews block of reader stories 1
         # + the Multimedia block: each kind's newest, video stories (stories 1 + renditions 1),
         # galleries (pages 1 + pictures 1 + renditions 1) and reader pictures (pictures 1
-        # + renditions 1) = 35
-        ("/", 35),
-        # base 3 + subsections 1 + count 1 + articles 2 + the home page 1 + header 2
-        # + live notice 1 = 11
-        ("/news/", 11),
-        # base 3 (the home page) + tag 1 + count 1 + articles 2 + header 2 = 9
-        ("/tags/economy/", 9),
+        # + renditions 1) = 33
+        ("/", 33),
+        # base 1 + subsections 1 + count 1 + articles 2 + the home page 1 + header 2
+        # + live notice 1 = 9
+        ("/news/", 9),
+        # base 1 (the home page) + tag 1 + count 1 + articles 2 + header 2 = 7
+        ("/tags/economy/", 7),
     ],
 )
 def test_listing_query_counts_are_flat(client, url, expected, page_cache_off, settings):
@@ -193,13 +194,13 @@ def test_listing_query_counts_are_flat(client, url, expected, page_cache_off, se
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # 35 - header 2 - section blocks 4 x 2 - components 7 - the Multimedia block 7
-        # - the lead and the latest list 2 - News in Pictures 3 - the MyNews block 1 = 5
-        ("/", 5),
-        # 11 - header 2 - the list (sub-sections 1, count 1, articles 2) = 5
-        ("/news/", 5),
-        # 9 - header 2 - the list (count 1, articles 2) = 4
-        ("/tags/economy/", 4),
+        # 33 - header 2 - section blocks 4 x 2 - components 7 - the Multimedia block 7
+        # - the lead and the latest list 2 - News in Pictures 3 - the MyNews block 1 = 3
+        ("/", 3),
+        # 9 - header 2 - the list (sub-sections 1, count 1, articles 2) = 3
+        ("/news/", 3),
+        # 7 - header 2 - the list (count 1, articles 2) = 2
+        ("/tags/economy/", 2),
     ],
 )
 def test_listing_query_counts_with_parts_kept(client, url, expected, page_cache_off):
@@ -225,20 +226,20 @@ def test_article_query_count_does_not_grow_with_tags_authors_or_related(
     many = _queries_for(client, url)
     assert len(get(client, url).context["related"]) == 4
     assert few == many
-    # base 3 (the page read with its lead picture) + section trail 1 + authors 1 + tags 1
+    # base 1 (the page read with its lead picture) + section trail 1 + authors 1 + tags 1
     # + related (newest tagged candidates 1 + articles 1 + renditions 1) + header 3 + readers'
-    # responses 1 + its section's latest in the side column 1 = 14, and one more per picture in
+    # responses 1 + its section's latest in the side column 1 = 12, and one more per picture in
     # the body
     pictures_in_body = sum(block.block_type == "image" for block in article.body)
-    assert many == 14 + pictures_in_body
+    assert many == 12 + pictures_in_body
 
     # Every part kept: the story, related stories, the side column (its section's latest),
     # readers' responses, the sharing card and JSON-LD, and the story's facts (its keys and
-    # section, which its authors, tags and trail gave). Left: base 3 (the sharing card's
+    # section, which its authors, tags and trail gave). Left: base 1 (the sharing card's
     # picture read with the page; its rendition is in Wagtail's renditions cache), whatever
     # the body holds.
     settings.HERALD_FRAGMENT_CACHE = True
-    assert _queries_for(client, url) == 3
+    assert _queries_for(client, url) == 1
 
 
 def test_server_error_page_needs_neither_database_nor_context(rf, django_assert_num_queries):
