@@ -212,7 +212,7 @@ MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = env_str("MEDIA_ROOT") or str(VAR_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "delivery.static_storage.RememberingManifestStorage"},
 }
 # Media is served by the app only in the one-machine install; a CDN or web server does it at scale.
 HERALD_SERVE_MEDIA = env_bool("HERALD_SERVE_MEDIA", True)
