@@ -6,16 +6,16 @@ sources, then their restrictions) on every page it serves. The restricted paths 
 instead (they change rarely): the paths of restricted pages, and of the pages that are aliases
 of one, since Wagtail holds an alias to its source's restrictions. The memo is dropped whenever
 a restriction is saved or deleted, a page is moved (every path below it changes) or an alias
-is made (``newsroom.apps``).
+is made (``newsroom.apps``), and kept at most ``HERALD_RESTRICTED_PATHS_SECONDS``.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 CACHE_KEY = "herald:restricted-page-paths"
-CACHE_SECONDS = 3600
 MAX_ALIAS_DEPTH = 5  # an alias of an alias of ... a restricted page
 
 
@@ -23,7 +23,7 @@ def restricted_paths() -> list[str]:
     paths = cache.get(CACHE_KEY)
     if paths is None:
         paths = _paths_read()
-        cache.set(CACHE_KEY, paths, timeout=CACHE_SECONDS)
+        cache.set(CACHE_KEY, paths, timeout=settings.HERALD_RESTRICTED_PATHS_SECONDS)
     return paths
 
 

@@ -349,6 +349,10 @@ HERALD_FRAGMENT_CACHE = env_bool("HERALD_FRAGMENT_CACHE", True)
 HERALD_FRAGMENT_CACHE_TTL = env_int("HERALD_FRAGMENT_CACHE_TTL", 600)
 # How long the page a path names is remembered (delivery/route_cache.py); 0 routes every time.
 HERALD_ROUTE_CACHE_TTL = env_int("HERALD_ROUTE_CACHE_TTL", 3600)
+# How long the paths of restricted pages are remembered (newsroom.restrictions). A change of
+# restrictions drops them at once; this bounds a drop that did not reach the cache (Redis down
+# at that moment) to about the page cache's shared lifetime.
+HERALD_RESTRICTED_PATHS_SECONDS = env_int("HERALD_RESTRICTED_PATHS_SECONDS", 300)
 HERALD_PAGE_CACHE_STALE = env_int("HERALD_PAGE_CACHE_STALE", 86400)
 # Seconds a process answers a hot page from its own memory before checking the shared cache
 # again: purges from other processes reach it within this time (0: check on every request).
