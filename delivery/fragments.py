@@ -6,16 +6,37 @@ of each key it shows, and reused while none of them has been purged since, so a 
 stale exactly the parts that show what changed. A part whose content ends by itself (a traffic
 alert, a forecast) also names how long it may be kept. Pages that miss the page cache (a purge,
 a new query) then cost only what changed.
+
+Within one request (``versions_read_once``, which the page cache's middleware opens), each key's
+version is read from the store once, however many parts show it: with Redis that was a round
+trip per part. The request sees the versions as they were when it first read them; a purge that
+lands meanwhile reaches the next request, and a page stored by this one is stored stale (the
+page cache's own check at the end of a render, ``key_versions_since``).
 """
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from .pagecache import key_versions_since, key_versions_unchanged, page_cache
+
+# Surrogate-key version name -> version, as this request first read it (None: outside one).
+_versions_seen: ContextVar[dict | None] = ContextVar("herald_versions_seen", default=None)
+
+
+@contextlib.contextmanager
+def versions_read_once():
+    """Read each key's version once for the parts rendered inside (one request)."""
+    token = _versions_seen.set({})
+    try:
+        yield
+    finally:
+        _versions_seen.reset(token)
 
 
 @dataclass
@@ -61,7 +82,7 @@ def _kept_or_made(cache_key, render):
     kept = cache.get(cache_key)
     now = time.time()
     if isinstance(kept, _Kept) and kept.fresh_until > now:
-        if key_versions_unchanged(kept.versions):
+        if key_versions_unchanged(kept.versions, _versions_seen.get()):
             if kept.part.max_age is None:
                 return kept.part
             # What ends by itself ends at the same moment, however late the part is reused.

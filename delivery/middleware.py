@@ -10,6 +10,7 @@ from django.utils.cache import patch_vary_headers
 from . import compression, pagecache
 from .asgi import SCOPE_RENDER_KEY
 from .cache import SURROGATE_KEY_HEADER, cache_publicly, make_private
+from .fragments import versions_read_once
 from .sites import (
     DisallowedHost,
     canonical_root_for_alias,
@@ -60,6 +61,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with versions_read_once():  # the kept parts' key versions, read once a request
+            return self._answer(request)
+
+    def _answer(self, request):
         page_request = page_request_from_django(request)
         key = None
         if pagecache.is_cacheable_request(page_request):

@@ -361,11 +361,22 @@ def key_versions_since(keys, *, render_started: float) -> tuple[dict, bool]:
     return versions, raced
 
 
-def key_versions_unchanged(versions: dict) -> bool:
-    """Whether no key of ``versions`` (from ``key_versions_since``) was purged since."""
+def key_versions_unchanged(versions: dict, seen: dict | None = None) -> bool:
+    """Whether no key of ``versions`` (from ``key_versions_since``) was purged since.
+
+    ``seen`` holds the versions one request has read already, and gains those it had not: the
+    parts of a page share most of their keys, so each is read once a request, not once a part.
+    """
     if not versions:
         return True
-    if page_cache().get_many(list(versions)) != versions:
+    if seen is None:
+        current = page_cache().get_many(list(versions))
+    else:
+        missing = [name for name in versions if name not in seen]
+        if missing:
+            seen.update(page_cache().get_many(missing))
+        current = seen
+    if any(current.get(name) != version for name, version in versions.items()):
         return False
     return not _untrusted or not any(name in _untrusted for name in versions)
 

@@ -39,16 +39,21 @@ class CacheablePageMixin:
         site = Site.find_for_request(request)
         return [*newsroom_keys.site_keys(site), *newsroom_keys.page_keys(self)]
 
+    @cached_property
+    def is_restricted(self) -> bool:
+        """Whether a view restriction covers the page, read once per instance (a request's)."""
+        return restrictions.is_restricted(self)
+
     def get_view_restrictions(self):
         """Wagtail's answer, without its two queries when the memo of restricted paths says
         no restriction covers this page (``newsroom.restrictions``)."""
-        if not restrictions.is_restricted(self):
+        if not self.is_restricted:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if restrictions.is_restricted(self):
+        if self.is_restricted:
             return make_private(response)  # only the members allowed in may see it
         return cache_publicly(response, keys=self.surrogate_keys(request))
 

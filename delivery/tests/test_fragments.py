@@ -331,3 +331,38 @@ def test_an_authors_list_is_its_own_sites(client, settings):
     news_list = news.split('<section class="story-list"', 1)[1].split("</section>")[0]
     sport_list = sport.split('<section class="story-list"', 1)[1].split("</section>")[0]
     assert news_list != sport_list
+
+
+def test_within_a_request_each_keys_version_is_read_once(monkeypatch):
+    from delivery.pagecache import page_cache
+
+    first, second = Renderer(keys=["site-2", "section-7"]), Renderer(keys=["site-2"])
+    part_cached("header", first)
+    part_cached("block:7", second)
+    cache = page_cache()
+    names_read = []
+    get_many = cache.get_many
+
+    def counted(names, *args, **kwargs):
+        names_read.extend(names)
+        return get_many(names, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    with fragments.versions_read_once():
+        for _ in range(3):
+            assert part_cached("header", first).html == "<p>render 1</p>"
+            assert part_cached("block:7", second).html == "<p>render 1</p>"
+    assert sorted(names_read) == ["sk:section-7", "sk:site-2"]
+    assert first.calls == second.calls == 1
+
+
+def test_a_purge_during_a_request_reaches_the_next_one():
+    render = Renderer(keys=["site-2"])
+    part_cached("header", render)
+    with fragments.versions_read_once():
+        assert part_cached("header", render).html == "<p>render 1</p>"
+        keys_purge(["site-2"])
+        # This request keeps the versions it read; the page it renders is stored stale.
+        assert part_cached("header", render).html == "<p>render 1</p>"
+    with fragments.versions_read_once():
+        assert part_cached("header", render).html == "<p>render 2</p>"
