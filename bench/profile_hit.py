@@ -76,12 +76,14 @@ async def per_request_us(application, path, host, requests):
 
 
 def trivial_application(body: bytes):
-    with tempfile.NamedTemporaryFile(suffix=".html", delete=False) as file:
+    with tempfile.NamedTemporaryFile(suffix=".html") as file:
         file.write(body)
-    os.environ["BENCH_BODY_FILE"] = file.name
-    spec = importlib.util.spec_from_file_location("trivial_asgi", ROOT / "bench/trivial_asgi.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+        file.flush()
+        os.environ["BENCH_BODY_FILE"] = file.name
+        trivial = ROOT / "bench" / "trivial_asgi.py"
+        spec = importlib.util.spec_from_file_location("trivial_asgi", trivial)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # reads the body once, at import
     return module.application
 
 
