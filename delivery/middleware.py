@@ -79,15 +79,24 @@ class PageCacheMiddleware:
         if key is None:
             return self.get_response(request)
 
+        locked = False  # by this middleware: the front door releases the locks it takes
         if SCOPE_RENDER_KEY not in getattr(request, "scope", {}):
             entry, state = pagecache.entry_lookup(key)
             if entry is not None and not entry.serves(page_request):
                 pass  # the member's own render (see delivery.asgi)
             elif state == pagecache.FRESH_STATE:
                 return response_from_entry(entry, page_request, pagecache.HIT)
-            elif entry is not None and not pagecache.render_lock_acquire(key):
-                return response_from_entry(entry, page_request, pagecache.STALE)
+            elif entry is not None:
+                if not pagecache.render_lock_acquire(key):
+                    return response_from_entry(entry, page_request, pagecache.STALE)
+                locked = True
+        try:
+            return self._render(request, page_request, key)
+        finally:
+            if locked:
+                pagecache.render_lock_release(key)
 
+    def _render(self, request, page_request, key):
         # Views see only the query the cache key names, and render the whole page: the
         # conditional answer is worked out here, from the stored copy.
         query = pagecache.query_normalised(page_request.query_string, page_request.path)

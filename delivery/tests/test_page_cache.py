@@ -239,6 +239,18 @@ def test_a_purge_during_a_render_leaves_the_copy_stale(client, monkeypatch):
     assert state(client.get("/", **NEWS)) == pagecache.MISS
 
 
+def test_each_purge_is_followed_by_a_fresh_render_not_the_old_copy(client):
+    """Django renders a stale page itself when the front door did not (its memo of hosts has
+    lapsed, or there is none): the render lock it takes is given back, so the next purge is
+    rendered again rather than answered with the old copy until the lock expires."""
+    home = HomePage.objects.get(url_path="/localhost/")
+    client.get("/", **NEWS)
+    for _ in range(3):
+        pagecache.keys_purge([f"page-{home.pk}"])
+        assert state(client.get("/", **NEWS)) == pagecache.MISS
+        assert state(client.get("/", **NEWS)) == pagecache.HIT
+
+
 # The front door (ASGI) and stampedes -------------------------------------------------------
 
 
