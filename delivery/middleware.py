@@ -61,7 +61,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        with versions_read_once():  # the kept parts' key versions, read once a request
+        # The kept parts' key versions are read once a request, and the parts this page read
+        # last time are fetched in one go (a guess only: the raw host is good enough).
+        page = None
+        if request.method in ("GET", "HEAD"):
+            page = request.META.get("HTTP_HOST", "") + request.path
+        with versions_read_once(page):
             return self._answer(request)
 
     def _answer(self, request):

@@ -28,6 +28,7 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from .fragments import read_ahead
 from .pagecache import page_cache
 from .sites import DisallowedHost, site_id_for_host, site_remembered
 
@@ -114,7 +115,7 @@ class RouteCacheMiddleware:
         cache = page_cache()
         cache_key = _cache_key(site_id, path)
         root_path = _root_path(site_id)
-        kept = cache.get(cache_key)
+        kept = read_ahead(cache_key)  # with the page's kept parts, in one round trip
         if isinstance(kept, KeptRoute):
             page = _page_checked(kept, root_path)
             if page is not None:
