@@ -94,15 +94,19 @@ def comment_count(page_id) -> int:
     return Comment.objects.filter(page_id=page_id, status=Comment.Status.PUBLISHED).count()
 
 
-def comment_counts(page_ids) -> dict[int, int]:
-    """Published comments per page, for a whole list of stories in one query."""
+def comment_counts(page_ids, *, hidden=lambda path: False) -> dict[int, int]:
+    """Published comments per page, for a whole list of stories in one query. A page that is
+    not live, or whose tree path ``hidden`` says readers may not see, counts 0: the count of a
+    private page's comments is not for everyone."""
     rows = (
-        Comment.objects.filter(page_id__in=page_ids, status=Comment.Status.PUBLISHED)
-        .values("page_id")
+        Comment.objects.filter(
+            page_id__in=page_ids, page__live=True, status=Comment.Status.PUBLISHED
+        )
+        .values("page_id", "page__path")
         .annotate(n=Count("pk"))
     )
     counts = dict.fromkeys(page_ids, 0)
-    counts.update({row["page_id"]: row["n"] for row in rows})
+    counts.update({row["page_id"]: row["n"] for row in rows if not hidden(row["page__path"])})
     return counts
 
 

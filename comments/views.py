@@ -14,7 +14,7 @@ from accounts.selectors import suspension_active
 from delivery.cache import cache_publicly, signed_in_member
 from delivery.sites import site_id_for_host
 from newsroom.keys import page_keys, site_keys
-from newsroom.restrictions import is_restricted
+from newsroom.restrictions import is_restricted, is_restricted_path
 from ratelimits.answers import too_many_requests
 
 from . import pipeline, selectors, services
@@ -259,6 +259,6 @@ def comment_counts(request):
     if not IDS.match(ids):
         return JsonResponse({"detail": "ids: up to 100 comma-separated page ids"}, status=400)
     page_ids = sorted({int(i) for i in ids.split(",")})
-    counts = selectors.comment_counts(page_ids)
+    counts = selectors.comment_counts(page_ids, hidden=is_restricted_path)
     response = JsonResponse({"counts": {str(k): v for k, v in counts.items()}})
     return cache_publicly(response, keys=_thread_shown_keys(request, *page_ids))

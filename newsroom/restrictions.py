@@ -53,7 +53,12 @@ def public_only(queryset):
 
 def is_restricted(page) -> bool:
     """Whether a restriction covers ``page``: its own, an ancestor's, or an alias source's."""
-    return any(page.path.startswith(path) for path in restricted_paths())
+    return is_restricted_path(page.path)
+
+
+def is_restricted_path(tree_path: str) -> bool:
+    """``is_restricted`` for the page at ``tree_path`` (Wagtail's ``Page.path``)."""
+    return any(tree_path.startswith(path) for path in restricted_paths())
 
 
 def forget_restricted_paths(**kwargs):

@@ -472,3 +472,22 @@ def test_thanks_shows_on_the_story_after_posting_and_never_on_a_later_page(
     other = Comment.objects.create(page=article, author=make_member(), body="Someone else")
     report = client.get(f"/comments/report/{other.pk}/").content.decode()
     assert "Thanks!" not in report and "awaiting review" not in report
+
+
+def test_comment_counts_say_nothing_of_pages_readers_may_not_see(member, article):
+    from wagtail.models import PageViewRestriction
+
+    from newsroom.models import ArticlePage
+
+    hidden, gone = (
+        ArticlePage.objects.live()
+        .filter(url_path__startswith="/localhost/")
+        .exclude(pk=article.pk)
+        .order_by("-first_published_at")[:2]
+    )
+    for page in (article, hidden, gone):
+        Comment.objects.create(page=page, author=member, body="Seen?")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+    gone.unpublish()
+    response = Client(**NEWS).get(f"/comments/counts/?ids={article.pk},{hidden.pk},{gone.pk}")
+    assert response.json() == {"counts": {str(article.pk): 1, str(hidden.pk): 0, str(gone.pk): 0}}
