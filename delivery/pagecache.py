@@ -41,6 +41,7 @@ Where a purge has to land, and what happens when it cannot:
 - **The hot path.** With nothing pending, a hit costs one more test of an empty dict.
 """
 
+import functools
 import hashlib
 import logging
 import threading
@@ -91,17 +92,28 @@ def cookie_names(cookie_header: str) -> frozenset[str]:
     return frozenset(name.strip() for name, value in pairs if value.strip(' "'))
 
 
+@functools.cache
+def _hit_rules() -> tuple[bool, tuple[str, ...], frozenset[str]]:
+    """The settings every hit reads, read once (``forget_hit_rules`` on a change)."""
+    return (
+        settings.HERALD_PAGE_CACHE,
+        tuple(settings.HERALD_PAGE_CACHE_SKIP_PATHS),
+        frozenset(settings.HERALD_PAGE_CACHE_BYPASS_COOKIES),
+    )
+
+
 def is_cacheable_request(page_request: PageRequest) -> bool:
     """GET or HEAD, outside the private areas, from a browser with no message waiting.
 
     A session does not count: what is stored was rendered without reading one, so it is the
     same page for a member (``Entry.serves`` leaves out the pages that say otherwise).
     """
-    if not settings.HERALD_PAGE_CACHE or page_request.method not in ("GET", "HEAD"):
+    enabled, skip_paths, bypass_cookies = _hit_rules()
+    if not enabled or page_request.method not in ("GET", "HEAD"):
         return False
-    if page_request.path.startswith(settings.HERALD_PAGE_CACHE_SKIP_PATHS):
+    if page_request.path.startswith(skip_paths):
         return False
-    return not (page_request.cookies & settings.HERALD_PAGE_CACHE_BYPASS_COOKIES)
+    return not (page_request.cookies & bypass_cookies)
 
 
 def is_member_request(page_request: PageRequest) -> bool:
@@ -137,8 +149,26 @@ def page_key(site_id: int, page_request: PageRequest) -> str | None:
     query = query_normalised(page_request.query_string, page_request.path)
     if query is None:
         return None
-    digest = hashlib.sha256(f"{page_request.path}?{query}".encode()).hexdigest()[:32]
+    return _page_key(site_id, page_request.path, query)
+
+
+@functools.lru_cache(maxsize=4096)  # the hot pages' keys, worked out once per process
+def _page_key(site_id: int, path: str, query: str) -> str:
+    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()[:32]
     return f"page:{site_id}:{digest}"
+
+
+HIT_SETTINGS = {
+    "HERALD_PAGE_CACHE",
+    "HERALD_PAGE_CACHE_SKIP_PATHS",
+    "HERALD_PAGE_CACHE_BYPASS_COOKIES",
+}
+
+
+def forget_hit_rules(*, setting, **kwargs):
+    """``setting_changed``: the settings a hit reads are read again (tests change them)."""
+    if setting in HIT_SETTINGS:
+        _hit_rules.cache_clear()
 
 
 @dataclass

@@ -394,3 +394,16 @@ def test_hot_pages_are_answered_from_process_memory_for_a_moment(client, setting
     assert pagecache.entry_lookup_local(key)[1] == pagecache.FRESH_STATE
     pagecache.keys_purge([f"page-{home.pk}"])
     assert pagecache.entry_lookup_local(key)[1] == pagecache.STALE_STATE
+
+
+def test_the_rules_a_hit_reads_follow_a_changed_setting(settings):
+    """The settings a hit reads are read once per process, and again when one changes."""
+    page_request = pagecache.PageRequest(
+        method="GET", path="/news/", query_string="", cookies=frozenset({"seen"})
+    )
+    assert pagecache.is_cacheable_request(page_request)
+    settings.HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"seen"})
+    assert not pagecache.is_cacheable_request(page_request)
+    settings.HERALD_PAGE_CACHE_BYPASS_COOKIES = frozenset({"messages"})
+    settings.HERALD_PAGE_CACHE_SKIP_PATHS = ("/news/",)
+    assert not pagecache.is_cacheable_request(page_request)
