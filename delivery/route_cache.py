@@ -44,8 +44,13 @@ def _cache_key(site_id: int, path: str) -> str:
     return f"route:{site_id}:{path}"
 
 
-def _root_path(site_id: int) -> str | None:
-    for root in Site.get_site_root_paths():
+def _root_path(site_id: int, request) -> str | None:
+    # Kept where Wagtail's own URL methods look for them on the request (Page.get_url and the
+    # like), so the page's links do not read them from the cache again.
+    paths = getattr(request, "_wagtail_cached_site_root_paths", None)
+    if paths is None:
+        paths = request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    for root in paths:
         if root.site_id == site_id:
             return root.root_path
     return None
@@ -114,7 +119,7 @@ class RouteCacheMiddleware:
         path = _normalised(view_args[0] if view_args else view_kwargs.get("path", ""))
         cache = page_cache()
         cache_key = _cache_key(site_id, path)
-        root_path = _root_path(site_id)
+        root_path = _root_path(site_id, request)
         kept = read_ahead(cache_key)  # with the page's kept parts, in one round trip
         if isinstance(kept, KeptRoute):
             page = _page_checked(kept, root_path)

@@ -1,7 +1,7 @@
 """Kept routes (delivery/route_cache.py): fewer queries, and never a stale page."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -134,3 +134,21 @@ def test_each_request_gets_its_own_site_from_the_memo():
     assert first.hostname == "localhost"
     assert first == second and first is not second  # nothing cached on one reaches the other
     assert site_remembered("unknown.example") is None
+
+
+def test_a_render_reads_wagtails_site_root_paths_once(client, monkeypatch):
+    """The kept route leaves the site root paths it read where Wagtail's links look for them."""
+    path = _path(_article())
+    client.get(path, **NEWS)
+    read = []
+    default = caches["default"]
+    original = default.get
+
+    def counted(key, *args, **kwargs):
+        read.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(default, "get", counted)
+    response = client.get(path, **NEWS)
+    assert response.status_code == 200
+    assert read.count("wagtail_site_root_paths") == 1
