@@ -1,6 +1,7 @@
 """The stock Wagtail baseline of bench/suite.py: a project made by ``wagtail start`` from the
 packages on PyPI (the same Wagtail and Django as Herald), with one page type holding the same
-article text and picture, rendered by Wagtail's own ``serve`` with no cache of any kind.
+article text and picture, rendered by Wagtail's own ``serve`` with no cache of any kind and
+served through the project's own WSGI entry point (``wsgi.py``, as ``wagtail start`` makes it).
 
 The project is made once under ``/tmp/herald-bench-stock`` with a PostgreSQL database of its
 own (``herald_bench_stock``); ``stock_wagtail_ensure`` fills it with the article it is given
@@ -67,14 +68,6 @@ DATABASES = {{
 }}
 """
 
-ASGI = """import os
-
-from django.core.asgi import get_asgi_application
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "{project}.settings.bench")
-application = get_asgi_application()
-"""
-
 FILL = """
 import json, os
 from pathlib import Path
@@ -136,7 +129,6 @@ def _create_project(root: Path):
         models.write(MODELS)
     (root / "home" / "templates" / "home" / "article_page.html").write_text(TEMPLATE)
     (root / PROJECT / "settings" / "bench.py").write_text(SETTINGS.format(database=DATABASE))
-    (root / PROJECT / "asgi.py").write_text(ASGI.format(project=PROJECT))
     _manage(root, "makemigrations", "home", "-v0")
     _manage(root, "migrate", "--no-input", "-v0")
     _manage(root, "collectstatic", "--no-input", "-v0")

@@ -213,13 +213,13 @@ def herald_server(env, *, port, workers, log):
 
 
 @contextlib.contextmanager
-def asgi_server(app, env, *, port, workers, log, cwd=ROOT, health="/healthz"):
+def asgi_server(app, env, *, port, workers, log, cwd=ROOT, health="/healthz", interface="asginl"):
     """``app`` under granian, as Herald is deployed; yields its root URL once it answers."""
     granian = shutil.which("granian", path=str(Path(PYTHON).parent))
     command = [
         granian,
         "--interface",
-        "asginl",
+        interface,
         "--host",
         "127.0.0.1",
         "--port",
@@ -386,14 +386,18 @@ def bench_dataset(label, args, work):
                     cwd=ROOT / "bench",
                     health="/",
                 ) as trivial,
+                # Served as `wagtail start` makes it to be, through its WSGI entry point: a
+                # synchronous project served through Django's ASGI handler pays that handler's
+                # thread hops, about 5 ms a request here (herald/asgi_django.py).
                 asgi_server(
-                    "stockwagtail.asgi:application",
+                    "stockwagtail.wsgi:application",
                     stock_wagtail.environment(stock_root),
                     port=args.port + 4,
                     workers=workers,
                     log=log,
                     cwd=stock_root,
                     health=stock_path,
+                    interface="wsgi",
                 ) as stock,
             ):
                 member = {"Cookie": urls["member_cookie"]}

@@ -2,17 +2,15 @@
 
 import gc
 import os
-import warnings
 
-from django.core.asgi import get_asgi_application
-
-# whitenoise and the one-machine media view stream files through synchronous iterators, which
-# Django's ASGI handler reads in a thread; its warning about that would fill the log.
-warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous")
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "herald.settings.demo")
+django.setup(set_prefix=False)
 
-django_application = get_asgi_application()
+from herald.asgi_django import DjangoInThreads  # noqa: E402  (needs Django set up)
+
+django_application = DjangoInThreads()
 
 from delivery.asgi import with_page_cache  # noqa: E402  (needs Django set up)
 from delivery.process_check import process_check_alone  # noqa: E402

@@ -139,6 +139,9 @@ _POOL_SIZE = DATABASES["default"].get("OPTIONS", {}).get("pool", {}).get("max_si
 HERALD_CONCURRENT_REQUESTS = env_int(
     "HERALD_CONCURRENT_REQUESTS", max(_POOL_SIZE - 2, 1) if _POOL_SIZE else 0
 )
+# Threads Django's requests run in, one request at a time each (herald/asgi_django.py): each
+# holds at most one database connection, so never more than the pool's size is needed.
+HERALD_DJANGO_THREADS = env_int("HERALD_DJANGO_THREADS", HERALD_CONCURRENT_REQUESTS or 8)
 # Site search's index (sitesearch) and Wagtail's PostgreSQL search backend need its fields; on
 # other databases the app only registers lookups that nothing uses.
 INSTALLED_APPS.append("django.contrib.postgres")
