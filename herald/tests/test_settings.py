@@ -37,6 +37,30 @@ def test_postgres_database_url_is_understood(monkeypatch):
     assert (config["HOST"], config["NAME"]) == ("db.internal", "herald")
 
 
+@pytest.mark.parametrize(
+    "url, pool, kept_seconds",
+    [
+        (None, None, 60),
+        ("sqlite:////tmp/elsewhere.sqlite3", None, 60),
+        ("postgres://herald@db.internal:5432/herald", None, 60),
+        ("postgres://herald@db.internal:5432/herald", "8", 0),  # the pool hands them out
+    ],
+)
+def test_each_thread_keeps_its_connection_unless_a_pool_does(
+    monkeypatch, tmp_path, url, pool, kept_seconds
+):
+    monkeypatch.setattr(env, "VAR_DIR", tmp_path)
+    for name, value in (("DATABASE_URL", url), ("HERALD_DB_POOL_SIZE", pool)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    config = env.database_config()
+    assert config["CONN_MAX_AGE"] == kept_seconds
+    assert config["CONN_HEALTH_CHECKS"] is True  # a connection gone bad is replaced, not used
+    assert ("pool" in config.get("OPTIONS", {})) is (pool is not None)
+
+
 def test_missing_secret_key_is_refused_in_production(monkeypatch):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is not set"):
