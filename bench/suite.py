@@ -81,6 +81,9 @@ CEILINGS = [
 ]
 
 
+DJANGO_THREADS = 6  # Herald's default with a pool of 8 (HERALD_CONCURRENT_REQUESTS), for both
+
+
 def run(*command, env=None, **kwargs):
     return subprocess.run(command, check=True, cwd=ROOT, env=env, **kwargs)  # noqa: S603
 
@@ -136,6 +139,7 @@ def server_env(label, var_dir, *, redis: bool, page_cache: bool):
         # wrk is one client: the API's per-client limit would answer 429 after 120 requests.
         "HERALD_API_RATE": "100000000/m",
         "HERALD_DB_POOL_SIZE": "8",  # the figures in docs/performance.md were measured so
+        "HERALD_DJANGO_THREADS": str(DJANGO_THREADS),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("REDIS_URL", None)
@@ -213,7 +217,9 @@ def herald_server(env, *, port, workers, log):
 
 
 @contextlib.contextmanager
-def asgi_server(app, env, *, port, workers, log, cwd=ROOT, health="/healthz", interface="asginl"):
+def asgi_server(
+    app, env, *, port, workers, log, cwd=ROOT, health="/healthz", interface="asginl", extra=()
+):
     """``app`` under granian, as Herald is deployed; yields its root URL once it answers."""
     granian = shutil.which("granian", path=str(Path(PYTHON).parent))
     command = [
@@ -228,6 +234,7 @@ def asgi_server(app, env, *, port, workers, log, cwd=ROOT, health="/healthz", in
         str(workers),
         "--workers-kill-timeout",
         "3",
+        *extra,
         app,
     ]
     with open(log, "a") as log_file:
@@ -388,7 +395,9 @@ def bench_dataset(label, args, work):
                 ) as trivial,
                 # Served as `wagtail start` makes it to be, through its WSGI entry point: a
                 # synchronous project served through Django's ASGI handler pays that handler's
-                # thread hops, about 5 ms a request here (herald/asgi_django.py).
+                # thread hops, about 5 ms a request here (herald/asgi_django.py). As many
+                # threads as Herald's Django has: granian's default holds more connections
+                # (each thread keeps one) than PostgreSQL's 100 allow.
                 asgi_server(
                     "stockwagtail.wsgi:application",
                     stock_wagtail.environment(stock_root),
@@ -398,6 +407,7 @@ def bench_dataset(label, args, work):
                     cwd=stock_root,
                     health=stock_path,
                     interface="wsgi",
+                    extra=("--blocking-threads", str(DJANGO_THREADS)),
                 ) as stock,
             ):
                 member = {"Cookie": urls["member_cookie"]}

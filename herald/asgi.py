@@ -16,17 +16,16 @@ from delivery.asgi import with_page_cache  # noqa: E402  (needs Django set up)
 from delivery.process_check import process_check_alone  # noqa: E402
 from herald.asgi_guard import (  # noqa: E402
     with_body_limit,
-    with_complete_requests,
     with_request_limit,
 )
 from live.asgi import with_live_stream  # noqa: E402
 from worker.services import worker_start_embedded  # noqa: E402
 
 # The live stream and cache hits are answered first: neither reads a request body nor runs
-# Django. Everything that reaches Django is held to its body limit, runs to its end and waits
-# its turn (herald/asgi_guard.py).
+# Django. Everything that reaches Django is held to its body limit and waits its turn, and runs
+# to its end (herald/asgi_guard.py).
 application = with_live_stream(
-    with_page_cache(with_body_limit(with_complete_requests(with_request_limit(django_application))))
+    with_page_cache(with_body_limit(with_request_limit(django_application)))
 )
 
 process_check_alone()
