@@ -13,7 +13,8 @@ handler reads it) and its synchronous handler, and runs everything of one reques
 ``request_started`` to ``request_finished``, in one of ``HERALD_DJANGO_THREADS`` long-lived
 threads. Each thread holds at most one database connection, which goes back (closed, or to the
 pool) at the request's end, as under WSGI. Django is never told of a client that hangs up: the
-request runs to its end, and what it sends after that is dropped.
+request runs to its end, and what it sends after that is dropped. A server stopping with
+requests in flight stops their sending too, so its process can exit.
 """
 
 import asyncio
@@ -31,6 +32,13 @@ from django.http import FileResponse
 from django.urls import set_script_prefix
 
 logger = logging.getLogger(__name__)
+LOOP_CHECK_SECONDS = 1
+
+
+async def _sending(send, message):
+    # What a server's ``send`` returns is awaitable, not always a coroutine (granian's, once
+    # its client has gone), and only a coroutine can be handed to the loop from a thread.
+    await send(message)
 
 
 class DjangoInThreads(ASGIHandler):
@@ -72,7 +80,16 @@ class DjangoInThreads(ASGIHandler):
 
     def _send(self, response, send, loop):
         def sent(message):
-            asyncio.run_coroutine_threadsafe(send(message), loop).result()
+            future = asyncio.run_coroutine_threadsafe(_sending(send, message), loop)
+            while True:
+                try:
+                    return future.result(timeout=LOOP_CHECK_SECONDS)
+                except TimeoutError:
+                    # A slow reader, or a server stopping: its loop will never run the send,
+                    # and a thread waiting for it forever would keep the process from exiting.
+                    if not loop.is_running():
+                        future.cancel()
+                        raise OSError("the server stopped mid-response") from None
 
         headers = [
             (name.encode("ascii"), value.encode("latin1")) for name, value in response.items()

@@ -167,3 +167,22 @@ def test_a_client_gone_before_its_body_arrived_reaches_no_view(handler, threads_
 
     asyncio.run(handler(_scope("/echo/", "POST"), receive, keep))
     assert threads_of_a_request == []
+
+
+@pytest.mark.filterwarnings("ignore:coroutine .* was never awaited")  # the stopped loop's
+def test_a_server_stopping_mid_response_does_not_keep_the_thread_waiting(handler):
+    """A send handed to a loop that no longer runs is never done: the thread gives up on it
+    (else the process could not exit: its threads are joined at exit)."""
+    stopped = asyncio.new_event_loop()  # never runs, as a stopped server's loop
+    ended = threading.Event()
+
+    async def send(message):
+        raise AssertionError("a stopped loop runs nothing")
+
+    def respond():
+        handler._send(HttpResponse("a page"), send, stopped)
+        ended.set()
+
+    threading.Thread(target=respond, daemon=True).start()
+    assert ended.wait(timeout=10)
+    stopped.close()
