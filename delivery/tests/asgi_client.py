@@ -17,8 +17,9 @@ class Answer:
         return self.headers.get("x-herald-cache")
 
 
-async def asgi_request(app, path, *, method="GET", host="localhost", query="", headers=()):
-    scope = {
+def asgi_scope(path, *, method="GET", host="localhost", query="", headers=()):
+    """The HTTP scope a server gives an application; ``headers`` as (name, value) strings."""
+    return {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
@@ -32,6 +33,10 @@ async def asgi_request(app, path, *, method="GET", host="localhost", query="", h
         "client": ("127.0.0.1", 40000),
         "server": ("127.0.0.1", 80),
     }
+
+
+async def asgi_request(app, path, *, method="GET", host="localhost", query="", headers=()):
+    scope = asgi_scope(path, method=method, host=host, query=query, headers=headers)
     received = False
     messages = []
 

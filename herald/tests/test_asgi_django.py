@@ -13,6 +13,7 @@ from django.test import override_settings
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
+from delivery.tests.asgi_client import asgi_scope as _scope
 from herald.asgi_django import DjangoInThreads
 
 seen_threads = []
@@ -64,23 +65,6 @@ def threads_of_a_request():
     signals.request_finished.disconnect(finished)
 
 
-def _scope(path, method="GET", headers=()):
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [(b"host", b"localhost"), *headers],
-        "client": ("127.0.0.1", 50000),
-        "server": ("127.0.0.1", 8000),
-    }
-
-
 def _call(handler, scope, body=b"", send=None):
     messages = []
     chunks = [body[i : i + 10] for i in range(0, len(body), 10)] or [b""]
@@ -104,8 +88,8 @@ def test_a_post_is_read_whole_and_answered_with_its_headers_and_cookies(handler)
         handler,
         _scope(
             "/echo/",
-            "POST",
-            [(b"content-type", b"application/x-www-form-urlencoded")],
+            method="POST",
+            headers=[("content-type", "application/x-www-form-urlencoded")],
         ),
         body=form,
     )
@@ -165,7 +149,7 @@ def test_a_client_gone_before_its_body_arrived_reaches_no_view(handler, threads_
     async def keep(message):
         raise AssertionError("nothing is sent to a client who left")
 
-    asyncio.run(handler(_scope("/echo/", "POST"), receive, keep))
+    asyncio.run(handler(_scope("/echo/", method="POST"), receive, keep))
     assert threads_of_a_request == []
 
 
